@@ -1,0 +1,36 @@
+// One jest configuration for every project. HOMEWARD_TEST_KIND picks unit
+// tests (*.spec.ts, no servers) or integration tests (*.int-spec.ts, against
+// the real Kafka, FerretDB and Mailpit that the global setup starts).
+const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const root = __dirname;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias.replace('/', '\\/')}$`,
+    path.join(root, target),
+  ]),
+);
+
+module.exports = function jestConfig(projectDir) {
+  const integration = process.env.HOMEWARD_TEST_KIND === 'integration';
+  return {
+    displayName: path.relative(root, projectDir),
+    rootDir: projectDir,
+    testEnvironment: 'node',
+    testMatch: integration ? ['**/*.int-spec.ts'] : ['**/*.spec.ts'],
+    transform: {
+      '^.+\\.ts$': [
+        '@swc/jest',
+        {
+          jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
+          module: { type: 'commonjs' },
+        },
+      ],
+    },
+    moduleNameMapper,
+    globalSetup: integration ? path.join(root, 'libs/testing/src/global-setup.cjs') : undefined,
+    testTimeout: integration ? 120_000 : 10_000,
+    passWithNoTests: true,
+  };
+};

@@ -1,0 +1,66 @@
+import { HomewardError } from './homeward-error';
+
+/** One invalid field of a request, as JSON Pointer into the body or a parameter name. */
+export interface FieldViolation {
+  readonly field: string;
+  readonly message: string;
+}
+
+export class ValidationError extends HomewardError {
+  readonly status = 400;
+  readonly code = 'validation-failed';
+  readonly retriable = false;
+  constructor(
+    message: string,
+    readonly violations: readonly FieldViolation[],
+  ) {
+    super(message, { violations });
+  }
+}
+
+export class NotFoundError extends HomewardError {
+  readonly status = 404;
+  readonly code = 'not-found';
+  readonly retriable = false;
+}
+
+/** A transition the state machine does not allow from the current state. */
+export class ConflictError extends HomewardError {
+  readonly status = 409;
+  readonly code = 'conflict';
+  readonly retriable = false;
+}
+
+/** A business rule refused the command; `rule` names it. */
+export class RuleViolationError extends HomewardError {
+  readonly status = 422;
+  readonly code = 'rule-violated';
+  readonly retriable = false;
+  constructor(
+    readonly rule: string,
+    message: string,
+  ) {
+    super(message, { rule });
+  }
+}
+
+/** A dependency (database, broker, SMTP) failed in a way that may pass. */
+export class TransientError extends HomewardError {
+  readonly status = 503;
+  readonly code = 'temporarily-unavailable';
+  readonly retriable = true;
+}
+
+/** A message that can never be processed: wrong shape, unknown type or version. */
+export class PoisonMessageError extends HomewardError {
+  readonly status = 422;
+  readonly code = 'poison-message';
+  readonly retriable = false;
+}
+
+export function isRetriable(error: unknown): boolean {
+  if (error instanceof HomewardError) return error.retriable;
+  // Unknown errors from drivers (network resets, timeouts, not-primary) are
+  // assumed transient: retrying a dead letter later is cheaper than losing it.
+  return true;
+}

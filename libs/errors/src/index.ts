@@ -1,0 +1,2 @@
+export * from './homeward-error';
+export * from './http-errors';
