@@ -64,3 +64,10 @@ export function isRetriable(error: unknown): boolean {
   // assumed transient: retrying a dead letter later is cheaper than losing it.
   return true;
 }
+
+/** The client's copy (If-Match / expected version) is older than the stored one. */
+export class PreconditionFailedError extends HomewardError {
+  readonly status = 412;
+  readonly code = 'precondition-failed';
+  readonly retriable = false;
+}
