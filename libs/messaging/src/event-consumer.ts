@@ -1,0 +1,126 @@
+import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { findEventDefinition, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
+import { isRetriable, PoisonMessageError } from '@homeward/errors';
+import type { ProcessedEventStore } from '@homeward/persistence';
+import { backoffDelay, sleep } from './backoff';
+import { sendToDeadLetter } from './dead-letter';
+import { fromKafkaMessage } from './kafka-binding';
+import { physicalTopic, type LoggerLike } from './kafka-client';
+
+export interface MessageContext {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+export type EventHandler<TData> = (event: EventEnvelope<TData>, context: MessageContext) => Promise<void>;
+
+export interface HandlerRegistration {
+  readonly definition: EventDefinition;
+  readonly handle: EventHandler<never>;
+}
+
+/** Ties a handler to the event definition whose schema validates its input. */
+export function on<TDef extends EventDefinition>(definition: TDef, handle: EventHandler<EventData<TDef>>): HandlerRegistration {
+  return { definition, handle: handle as EventHandler<never> };
+}
+
+export interface EventConsumerOptions {
+  readonly kafka: Kafka;
+  readonly groupId: string;
+  readonly topicPrefix: string;
+  readonly handlers: readonly HandlerRegistration[];
+  readonly processed: ProcessedEventStore;
+  readonly deadLetter: { readonly producer: Producer; readonly topic: string };
+  readonly logger: LoggerLike;
+  readonly retry?: { readonly initialMs: number; readonly maxMs: number };
+  readonly partitionsConsumedConcurrently?: number;
+  readonly fromBeginning?: boolean;
+}
+
+export interface EventConsumer {
+  start(): Promise<void>;
+  /** Stops fetching, lets the message in hand finish, commits its offset. */
+  stop(): Promise<void>;
+}
+
+/**
+ * An idempotent consumer: validates every message against its contract,
+ * skips events this group already processed, retries retriable failures in
+ * place with backoff (so per-case order holds), and dead-letters the rest so
+ * the partition moves on.
+ */
+export function createEventConsumer(options: EventConsumerOptions): EventConsumer {
+  const { kafka, groupId, logger, processed, deadLetter } = options;
+  const retry = options.retry ?? { initialMs: 200, maxMs: 10_000 };
+  const handlers = new Map(options.handlers.map((h) => [h.definition.type, h]));
+  if (handlers.size !== options.handlers.length) throw new Error(`${groupId}: two handlers for one event type`);
+  const topics = [...new Set(options.handlers.map((h) => physicalTopic(options.topicPrefix, h.definition.topic)))];
+  const stopping = new AbortController();
+  let consumer: Consumer | undefined;
+
+  const process = async (payload: EachMessagePayload): Promise<void> => {
+    const { topic, partition, message } = payload;
+    const context = { topic, partition, offset: message.offset };
+    const envelope = fromKafkaMessage(message);
+    const registration = handlers.get(envelope.type);
+    if (!registration) {
+      // Another version or a type this service does not care about.
+      if (!findEventDefinition(envelope.type)) throw new PoisonMessageError(`unknown event type ${envelope.type}`);
+      return;
+    }
+    const data = registration.definition.schema.safeParse(envelope.data);
+    if (!data.success) {
+      const fields = data.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      throw new PoisonMessageError(`${envelope.type} ${envelope.id} breaks its contract: ${fields}`);
+    }
+    if (await processed.has(groupId, envelope.id)) return;
+    await registration.handle({ ...envelope, data: data.data } as never, context);
+    await processed.record(groupId, envelope.id, envelope.type);
+  };
+
+  const eachMessage = async (payload: EachMessagePayload): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await process(payload);
+      } catch (error) {
+        if (!isRetriable(error)) {
+          logger.warn(
+            { err: error, topic: payload.topic, partition: payload.partition, offset: payload.message.offset },
+            'message can never be processed; sent to the dead-letter topic',
+          );
+          await sendToDeadLetter(deadLetter.producer, deadLetter.topic, payload, error, groupId);
+          return;
+        }
+        // Throwing on shutdown leaves the offset uncommitted: the message is
+        // redelivered to whoever owns the partition next.
+        if (stopping.signal.aborted) throw error;
+        const delay = backoffDelay(Math.min(attempt, 10), retry);
+        logger.warn({ err: error, attempt, delay, topic: payload.topic, offset: payload.message.offset }, 'retrying message');
+        await sleep(delay, stopping.signal);
+        await payload.heartbeat().catch(() => undefined);
+      }
+    }
+  };
+
+  return {
+    async start() {
+      consumer = kafka.consumer({
+        groupId,
+        sessionTimeout: 30_000,
+        heartbeatInterval: 3_000,
+        retry: { retries: 10 },
+      });
+      await consumer.connect();
+      await consumer.subscribe({ topics, fromBeginning: options.fromBeginning ?? true });
+      await consumer.run({
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
+        eachMessage,
+      });
+    },
+    async stop() {
+      stopping.abort();
+      await consumer?.disconnect();
+    },
+  };
+}
