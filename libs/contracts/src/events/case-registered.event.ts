@@ -21,7 +21,8 @@ export const RegisteredGuardian = z
     email: z.email().describe('Contact e-mail address for milestone notifications.'),
     preferredLanguage: LanguageSchema,
   })
-  .strict();
+  .strict()
+  .describe('A candidate guardian of the child in the destination state.');
 
 /**
  * The personal part of a registration: everything that identifies the child or
@@ -38,10 +39,12 @@ export const CaseRegisteredPersonal = z
         name: z.string().min(1).max(200).describe('Name of the facility.'),
         city: z.string().min(1).max(100).describe('City of the facility.'),
       })
-      .strict(),
+      .strict()
+      .describe('Where the child is held now.'),
     guardians: z.array(RegisteredGuardian).describe('Candidate guardians in the destination state.'),
   })
-  .strict();
+  .strict()
+  .describe('Personal data of the child and relatives; travels and rests only encrypted.');
 
 export const CaseRegisteredV1Data = z
   .object({

@@ -11,7 +11,8 @@ export const Flight = z
     arrivalAirport: IataCode,
     scheduledDeparture: Timestamp,
   })
-  .strict();
+  .strict()
+  .describe('The flight that carries the children home.');
 export type Flight = z.infer<typeof Flight>;
 
 export const MovementScheduledV1Data = z
