@@ -1,0 +1,63 @@
+import express, { type Express, type RequestHandler } from 'express';
+import helmet, { type HelmetOptions } from 'helmet';
+import { errorHandler, notFoundHandler } from './error.handler';
+import { forbiddenKeysMiddleware } from './forbidden-keys.middleware';
+import { healthRoutes } from './health.routes';
+import type { HttpLogger } from './http-logger';
+import { jsonBodyMiddleware } from './json-body.middleware';
+import type { ReadinessCheck } from './readiness-check';
+import { requestIdMiddleware } from './request-id.middleware';
+
+export interface HttpAppOptions {
+  readonly serviceName: string;
+  readonly logger: HttpLogger;
+  /** Access logging (pino-http from the telemetry lib); runs after the request id is set. */
+  readonly requestLogger?: RequestHandler;
+  /** Largest JSON body accepted, in body-parser notation. */
+  readonly bodyLimit?: string | number;
+  readonly readiness: readonly ReadinessCheck[];
+  /** Bound on each readiness check. */
+  readonly readinessTimeoutMs?: number;
+  readonly helmet?: HelmetOptions;
+  /** Mounts the service's routes. */
+  readonly configure: (app: Express) => void;
+}
+
+/**
+ * The express app every service serves: security headers, request ids,
+ * health probes, strict JSON bodies, the service's routes, then 404 and
+ * problem+json for every error.
+ */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const { serviceName, logger, requestLogger, configure } = options;
+  if (!serviceName) throw new Error('createHttpApp: serviceName is required');
+  if (typeof configure !== 'function') throw new Error('createHttpApp: configure must be a function');
+  const readiness = options.readiness ?? [];
+  const names = readiness.map((check) => check.name);
+  if (new Set(names).size !== names.length) {
+    throw new Error(`createHttpApp: readiness check names must be unique (${names.join(', ')})`);
+  }
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware());
+  app.use(helmet(options.helmet));
+  // Probes come before access logging: a load balancer polling every few
+  // seconds would drown the log.
+  app.use(
+    healthRoutes({
+      app,
+      serviceName,
+      readiness,
+      readinessTimeoutMs: options.readinessTimeoutMs ?? 2_000,
+      logger,
+    }),
+  );
+  if (requestLogger) app.use(requestLogger);
+  app.use(jsonBodyMiddleware(options.bodyLimit ?? '256kb'));
+  app.use(forbiddenKeysMiddleware());
+  configure(app);
+  app.use(notFoundHandler());
+  app.use(errorHandler(logger));
+  return app;
+}
