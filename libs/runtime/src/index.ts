@@ -1,0 +1,3 @@
+export * from './run-service';
+export * from './service-env';
+export * from './start-service';

@@ -1,0 +1,125 @@
+import type { Connection, Model } from 'mongoose';
+import type { Express } from 'express';
+import { Partitioners } from 'kafkajs';
+import { deadLetterTopic, Topic } from '@homeward/contracts';
+import { createHttpApp, startHttpServer } from '@homeward/http';
+import {
+  createEventConsumer,
+  createEventFactory,
+  createKafka,
+  createOutboxRelay,
+  ensureTopics,
+  physicalTopic,
+  type EventConsumer,
+  type EventFactory,
+  type HandlerRegistration,
+} from '@homeward/messaging';
+import { connectMongo, OutboxStore, pingMongo, ProcessedEventStore, syncIndexes } from '@homeward/persistence';
+import type { Logger } from 'pino';
+import { createHttpLogger } from '@homeward/telemetry';
+import type { ServiceConfig } from './service-env';
+
+/** What a service's routes and handlers get: its own database and a way to raise events. */
+export interface ServiceContext {
+  readonly connection: Connection;
+  readonly events: EventFactory;
+  /** Call after a commit that wrote events, so the relay publishes them now. */
+  readonly published: () => void;
+  readonly logger: Logger;
+}
+
+export interface ServiceDefinition {
+  readonly name: string;
+  /** Registers the service's mongoose models on its connection; those with an outbox are returned. */
+  readonly models: (connection: Connection) => readonly Model<never>[];
+  readonly routes?: (app: Express, context: ServiceContext) => void;
+  readonly handlers?: (context: ServiceContext) => readonly HandlerRegistration[];
+  /** Closes the service's own clients (an SMTP pool) after the relay's last flush. */
+  readonly close?: () => Promise<void>;
+}
+
+export interface RunningService {
+  readonly port: number;
+  readonly context: ServiceContext;
+  /** Phase one: stop taking requests and messages, finish what is in flight. */
+  drain(): Promise<void>;
+  /** Phase two: publish what was committed, close the producer and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Wires one service from its definition: database, Kafka producer, outbox
+ * relay, idempotent consumer and HTTP API, in the order that lets nothing be
+ * lost (the relay runs before requests are taken; it stops after them).
+ */
+export async function startService(definition: ServiceDefinition, config: ServiceConfig, logger: Logger): Promise<RunningService> {
+  const { name } = definition;
+  const connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB });
+  const outboxModels = definition.models(connection);
+  await syncIndexes(connection);
+
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? `homeward-${name}`, logger });
+  const dlq = physicalTopic(config.HOMEWARD_TOPIC_PREFIX, deadLetterTopic(name));
+  await ensureTopics(kafka, [...Object.values(Topic).map((t) => physicalTopic(config.HOMEWARD_TOPIC_PREFIX, t)), dlq]);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+
+  const relay = createOutboxRelay({
+    producer,
+    stores: outboxModels.map((m) => new OutboxStore(m)),
+    topicPrefix: config.HOMEWARD_TOPIC_PREFIX,
+    logger,
+    pollMs: config.RELAY_POLL_MS,
+  });
+  relay.start();
+
+  const context: ServiceContext = {
+    connection,
+    events: createEventFactory(`/homeward/${name}`),
+    published: () => relay.notify(),
+    logger,
+  };
+
+  let consumer: EventConsumer | undefined;
+  const handlers = definition.handlers?.(context) ?? [];
+  if (handlers.length > 0) {
+    consumer = createEventConsumer({
+      kafka,
+      groupId: config.KAFKA_GROUP_ID,
+      topicPrefix: config.HOMEWARD_TOPIC_PREFIX,
+      handlers,
+      processed: new ProcessedEventStore(connection),
+      deadLetter: { producer, topic: dlq },
+      logger,
+    });
+    await consumer.start();
+  }
+
+  const admin = kafka.admin();
+  await admin.connect();
+  const app = createHttpApp({
+    serviceName: name,
+    logger,
+    requestLogger: createHttpLogger(logger),
+    readiness: [
+      { name: 'mongodb', check: () => pingMongo(connection) },
+      { name: 'kafka', check: async () => void (await admin.describeCluster()) },
+    ],
+    configure: (app) => definition.routes?.(app, context),
+  });
+  const http = await startHttpServer(app, { port: config.PORT, host: config.HOST, logger });
+  logger.info({ port: http.port }, `${name} is listening`);
+
+  return {
+    port: http.port,
+    context,
+    async drain() {
+      await Promise.all([http.close(), consumer?.stop()]);
+    },
+    async close() {
+      await relay.stop();
+      await Promise.allSettled([producer.disconnect(), admin.disconnect(), definition.close?.()]);
+      await connection.close();
+    },
+  };
+}
