@@ -1,0 +1,36 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { CaseRegisteredV1Data } from '@homeward/contracts';
+import { outboxPlugin, type OutboxFields } from '@homeward/persistence';
+import type { CaseStage } from '../domain/case-stage';
+
+export interface CaseRecord {
+  programmeId: string;
+  originState: string;
+  destinationState: string;
+  sex: string;
+  stage: CaseStage;
+  registeredAt: string;
+  /** Personal part, kept apart so the privacy layer can encrypt it as a whole. */
+  personal: CaseRegisteredV1Data['personal'];
+}
+
+const caseSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    programmeId: { type: String, required: true, index: true },
+    originState: { type: String, required: true },
+    destinationState: { type: String, required: true },
+    sex: { type: String, required: true },
+    stage: { type: String, required: true, index: true },
+    registeredAt: { type: String, required: true },
+    personal: { type: Schema.Types.Mixed, required: true },
+  },
+  { collection: 'cases', versionKey: false },
+);
+caseSchema.plugin(outboxPlugin);
+
+export type CaseModel = Model<CaseRecord & OutboxFields & { _id: string }>;
+
+export function registerCaseModel(connection: Connection): CaseModel {
+  return (connection.models['Case'] as CaseModel | undefined) ?? (connection.model('Case', caseSchema) as unknown as CaseModel);
+}
