@@ -23,6 +23,11 @@ const boundaries = (forTests) => {
       { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'persistence', 'messaging', 'http')) },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors')) },
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'persistence', 'messaging', 'http', 'runtime')) },
+      // The e2e project is test code through and through.
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'messaging', 'testing')) },
+      { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'type:tools', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'testing')) },
+      { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:intake', onlyDependOnLibsWithTags: ['scope:shared', 'scope:intake'] },
       { sourceTag: 'scope:legal', onlyDependOnLibsWithTags: ['scope:shared', 'scope:legal'] },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+// 0 asks the system for a free port (tests).
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 /** Environment every service shares: where the servers are and who it is. */
 export const commonEnv = {

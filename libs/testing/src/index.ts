@@ -1,2 +1,5 @@
 export * from './expect-eventually';
 export * from './test-servers';
+export * from './service-process';
+export * from './mailpit.client';
+export * from './free-port';

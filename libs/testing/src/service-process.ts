@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export const repoRoot = join(__dirname, '../../..');
+
+/** The services and their default ports (issue 2: intake 3001 … notification 3004). */
+export const serviceNames = ['intake', 'legal', 'logistics', 'notification'] as const;
+export type ServiceName = (typeof serviceNames)[number];
+export const defaultPorts: Record<ServiceName, number> = { intake: 3001, legal: 3002, logistics: 3003, notification: 3004 };
+
+export interface ServiceProcess {
+  readonly name: ServiceName;
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Sends the signal and resolves with the exit code once the process is gone. */
+  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | null>;
+}
+
+export interface LaunchOptions {
+  readonly port: number;
+  readonly env: NodeJS.ProcessEnv;
+  /** Where stdout and stderr go; inherited when absent. */
+  readonly logFile?: string;
+  readonly detached?: boolean;
+}
+
+/**
+ * Runs a service as its own Node 24 process, as in production: one process
+ * (no wrapper that would forward signals twice), TypeScript loaded by tsx.
+ */
+export function launchService(name: ServiceName, options: LaunchOptions): ServiceProcess {
+  let logFd: number | undefined;
+  if (options.logFile) {
+    mkdirSync(dirname(options.logFile), { recursive: true });
+    logFd = openSync(options.logFile, 'a');
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', join('apps', name, 'src', 'main.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, ...options.env, PORT: String(options.port) },
+    // A file descriptor, not a pipe: a detached service keeps logging after its launcher exits.
+    stdio: logFd === undefined ? 'inherit' : ['ignore', logFd, logFd],
+    detached: options.detached ?? false,
+  });
+  if (logFd !== undefined) closeSync(logFd);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    name,
+    url: `http://127.0.0.1:${options.port}`,
+    child,
+    async stop(signal = 'SIGTERM', timeoutMs = 20_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      try {
+        return await exited;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** Polls /health/ready until the service answers 200, or fails with its last answer. */
+export async function waitUntilReady(url: string, timeoutMs = 60_000, isAlive: () => boolean = () => true): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`${url} exited before it was ready`);
+    try {
+      const res = await fetch(`${url}/health/ready`);
+      if (res.ok) return;
+      last = `${res.status} ${await res.text()}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms: ${last}`);
+}

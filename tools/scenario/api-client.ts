@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { withRetry } from './retry';
+
+/** RFC 9457 problem details as the services send them (extensions such as `rule` or `errors` included). */
+export interface ProblemDetails {
+  readonly type?: string;
+  readonly title?: string;
+  readonly status?: number;
+  readonly detail?: string;
+  readonly requestId?: string;
+  readonly rule?: string;
+  readonly errors?: readonly { readonly field: string; readonly message: string }[];
+  readonly [extension: string]: unknown;
+}
+
+/**
+ * A failed call: an HTTP error answer (with its problem document when the
+ * service sent one) or no answer at all (`status` 0). `retriable` says
+ * whether the same call may succeed later without anything else changing.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly service: string,
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly problem: ProblemDetails | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(describeFailure(service, method, path, status, problem, options?.cause), options);
+    this.name = 'ApiError';
+  }
+
+  get retriable(): boolean {
+    return this.status === 0 || this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
+
+  /** The business rule a 422 names (e.g. `case-cleared`, `free-seat`). */
+  get rule(): string | undefined {
+    return typeof this.problem?.rule === 'string' ? this.problem.rule : undefined;
+  }
+}
+
+function describeFailure(service: string, method: string, path: string, status: number, problem?: ProblemDetails, cause?: unknown): string {
+  const call = `${service} ${method} ${path}`;
+  if (status === 0) return `${call}: no answer (${cause instanceof Error ? cause.message : String(cause)})`;
+  const parts = [`${call} → ${status}`];
+  if (problem?.title) parts.push(problem.title);
+  if (problem?.detail) parts.push(problem.detail);
+  if (problem?.rule) parts.push(`rule ${problem.rule}`);
+  for (const violation of problem?.errors ?? []) parts.push(`${violation.field}: ${violation.message}`);
+  if (problem?.requestId) parts.push(`request ${problem.requestId}`);
+  return parts.join(' — ');
+}
+
+/** Supplies the bearer token of every call; the services take none yet (the auth issue adds JWTs). */
+export type AccessTokenProvider = () => string | undefined | Promise<string | undefined>;
+
+export interface ApiClientOptions {
+  /** Service name, for messages. */
+  readonly service: string;
+  readonly baseUrl: string;
+  readonly accessToken?: AccessTokenProvider;
+  /** Prefix of the `x-request-id` of each call, so the services' logs and traces show which run sent it. */
+  readonly requestIdPrefix?: string;
+  readonly timeoutMs?: number;
+  /** How long an idempotent GET keeps retrying a retriable failure (connection refused, 503). */
+  readonly getRetryMs?: number;
+}
+
+export interface ApiClient {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+}
+
+const ACCEPT = 'application/json, application/problem+json';
+
+/**
+ * A JSON-over-HTTP client for one service. Every call's headers are built in
+ * `headers()`, the one place a bearer token is added. POSTs are never
+ * retried here: a lost answer to a create may have created something, so
+ * each caller decides what a retry means.
+ */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const { service, timeoutMs = 10_000, getRetryMs = 5_000 } = options;
+  const baseUrl = new URL(options.baseUrl);
+
+  const headers = async (withBody: boolean): Promise<Record<string, string>> => {
+    const token = await options.accessToken?.();
+    return {
+      accept: ACCEPT,
+      'x-request-id': `${options.requestIdPrefix ?? 'scenario'}-${randomUUID()}`,
+      ...(withBody ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    };
+  };
+
+  const send = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const url = new URL(path, baseUrl);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: await headers(body !== undefined),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new ApiError(service, method, path, 0, undefined, { cause: error });
+    }
+    const text = await response.text();
+    const parsed = parseJson(text);
+    if (!response.ok) {
+      const problem = isObject(parsed) ? (parsed as ProblemDetails) : { detail: text.slice(0, 200) };
+      throw new ApiError(service, method, path, response.status, problem);
+    }
+    return parsed as T;
+  };
+
+  return {
+    get: <T>(path: string) =>
+      withRetry(`${service} GET ${path}`, () => send<T>('GET', path), (e) => e instanceof ApiError && e.retriable, { timeoutMs: getRetryMs }),
+    post: <T>(path: string, body: unknown) => send<T>('POST', path, body),
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** True when `error` is the given HTTP status (and, for a 422, the given rule). */
+export function isApiFailure(error: unknown, status: number, rule?: string): error is ApiError {
+  return error instanceof ApiError && error.status === status && (rule === undefined || error.rule === rule);
+}

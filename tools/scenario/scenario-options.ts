@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { AccessTokenProvider } from './api-client';
+import type { ServiceUrls } from './homeward-apis';
+import type { SeedGroup } from './seed-children';
+
+export interface ScenarioTimeouts {
+  /** Each service's /health/ready before anything is sent. */
+  readonly readyMs: number;
+  /** Registration → legal file opened, per child. */
+  readonly legalFileMs: number;
+  /** Seat assignment, retrying while logistics has not yet seen the clearance. */
+  readonly assignmentMs: number;
+  /** All of a group's e-mails sent and intake stages 'assigned', from the last assignment. */
+  readonly notifiedMs: number;
+}
+
+export interface ScenarioOptions {
+  readonly urls: ServiceUrls;
+  /** Short lowercase token in every guardian address, to tell runs apart in Mailpit; random by default. */
+  readonly runId?: string;
+  /** Requests in flight at once per phase. */
+  readonly concurrency?: number;
+  readonly timeouts?: Partial<ScenarioTimeouts>;
+  /** Bearer token for every call, once the services require one. */
+  readonly accessToken?: AccessTokenProvider;
+  /** Also count what reached Mailpit (exactly the expected e-mails per guardian address). Default true. */
+  readonly checkMailbox?: boolean;
+  /** The seed groups to run; by default both flights of the seed report. */
+  readonly groups?: readonly SeedGroup[];
+  /** Progress lines as the run goes; silent by default. */
+  readonly onProgress?: (line: string) => void;
+}
+
+export const DEFAULT_TIMEOUTS: ScenarioTimeouts = { readyMs: 10_000, legalFileMs: 30_000, assignmentMs: 30_000, notifiedMs: 120_000 };
+export const DEFAULT_CONCURRENCY = 8;
+
+const RUN_ID = /^[a-z0-9]{3,16}$/;
+
+export function newRunId(): string {
+  // Base-36 of random bytes: lowercase letters and digits, fine in an e-mail local part.
+  return BigInt(`0x${randomBytes(5).toString('hex')}`).toString(36).padStart(6, '0').slice(-6);
+}
+
+export function checkRunId(runId: string): string {
+  if (!RUN_ID.test(runId)) throw new RangeError(`run id must be 3–16 lowercase letters or digits, got '${runId}'`);
+  return runId;
+}
+
+/** Base URLs from the environment, with the services' default local ports. */
+export function serviceUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
+  const url = (name: string, fallback: string) => {
+    const value = env[name]?.trim() || fallback;
+    try {
+      return new URL(value).toString();
+    } catch {
+      throw new RangeError(`${name} must be an absolute URL, got '${value}'`);
+    }
+  };
+  return {
+    intake: url('INTAKE_URL', 'http://127.0.0.1:3001'),
+    legal: url('LEGAL_URL', 'http://127.0.0.1:3002'),
+    logistics: url('LOGISTICS_URL', 'http://127.0.0.1:3003'),
+    notification: url('NOTIFICATION_URL', 'http://127.0.0.1:3004'),
+    mailpit: url('MAILPIT_URL', 'http://127.0.0.1:8025'),
+  };
+}

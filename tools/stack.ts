@@ -1,0 +1,58 @@
+import { defaultPorts, launchService, serviceNames, waitUntilReady } from '@homeward/testing';
+import { mailpitUi, servers } from './stack/servers';
+import { clearPid, logFile, readPid, terminate, writePid } from './stack/service-pids';
+
+/**
+ * `npm run stack -- up|down|status`: the servers and the four services in the
+ * background, for scripts. `npm start` is the foreground variant.
+ */
+async function up(): Promise<number> {
+  if (servers('up') !== 0) return 1;
+  for (const name of serviceNames) {
+    if (readPid(name)) continue;
+    const service = launchService(name, { port: defaultPorts[name], env: {}, logFile: logFile(name), detached: true });
+    writePid(name, service.child.pid!);
+    service.child.unref();
+  }
+  await Promise.all(serviceNames.map((name) => waitUntilReady(`http://127.0.0.1:${defaultPorts[name]}`, 90_000)));
+  for (const name of serviceNames) console.log(`${name.padEnd(13)} http://127.0.0.1:${defaultPorts[name]}   log ${logFile(name)}`);
+  console.log(`${'mailpit'.padEnd(13)} ${mailpitUi}`);
+  return 0;
+}
+
+async function down(): Promise<number> {
+  await Promise.all(
+    serviceNames.map(async (name) => {
+      const pid = readPid(name);
+      if (pid) console.log(`${name}: ${await terminate(pid)}`);
+      clearPid(name);
+    }),
+  );
+  return servers('down');
+}
+
+async function status(): Promise<number> {
+  let code = servers('status');
+  for (const name of serviceNames) {
+    const pid = readPid(name);
+    const url = `http://127.0.0.1:${defaultPorts[name]}`;
+    const ready = pid ? await fetch(`${url}/health/ready`).then((r) => r.ok, () => false) : false;
+    console.log(`${name.padEnd(13)}${pid ? 'running' : 'stopped'}   pid ${pid ?? '-'}   ${url} ${ready ? 'ready' : 'not ready'}`);
+    if (!ready) code = 3;
+  }
+  return code;
+}
+
+const commands: Record<string, () => Promise<number>> = { up, down, status };
+const command = commands[process.argv[2] ?? ''];
+if (!command) {
+  console.error('usage: npm run stack -- up|down|status');
+  process.exit(2);
+}
+command().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);
