@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { Schema, type Connection, type Model } from 'mongoose';
 import type { PendingEvent } from './pending-event';
 
 /** Fields every aggregate document carries so that its changes and events commit in one write. */
@@ -21,4 +21,17 @@ export function outboxPlugin(schema: Schema): void {
     inbox: { type: [String], default: [] },
   });
   schema.index({ outboxPending: 1 });
+}
+
+export type AggregateModel<T> = Model<T & OutboxFields & { _id: string }>;
+
+/**
+ * Declares an aggregate collection: adds the outbox fields to the schema and
+ * returns the function that registers the model on a service's connection
+ * (once per connection, so routes and handlers share it).
+ */
+export function aggregateModel<T>(name: string, schema: Schema): (connection: Connection) => AggregateModel<T> {
+  schema.plugin(outboxPlugin);
+  return (connection) =>
+    (connection.models[name] as AggregateModel<T> | undefined) ?? (connection.model(name, schema) as unknown as AggregateModel<T>);
 }

@@ -1,6 +1,6 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema } from 'mongoose';
 import type { CaseRegisteredV1Data } from '@homeward/contracts';
-import { outboxPlugin, type OutboxFields } from '@homeward/persistence';
+import { aggregateModel, type AggregateModel } from '@homeward/persistence';
 import type { CaseStage } from '../domain/case-stage';
 
 export interface CaseRecord {
@@ -27,10 +27,7 @@ const caseSchema = new Schema(
   },
   { collection: 'cases', versionKey: false },
 );
-caseSchema.plugin(outboxPlugin);
 
-export type CaseModel = Model<CaseRecord & OutboxFields & { _id: string }>;
+export type CaseModel = AggregateModel<CaseRecord>;
 
-export function registerCaseModel(connection: Connection): CaseModel {
-  return (connection.models['Case'] as CaseModel | undefined) ?? (connection.model('Case', caseSchema) as unknown as CaseModel);
-}
+export const registerCaseModel = aggregateModel<CaseRecord>('Case', caseSchema);

@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { outboxPlugin, type OutboxFields } from '@homeward/persistence';
+import { Schema } from 'mongoose';
+import { aggregateModel, type AggregateModel } from '@homeward/persistence';
 import type { LegalFileStatus } from '../domain/legal-file';
 
 export interface LegalFileRecord {
@@ -25,13 +25,7 @@ const legalFileSchema = new Schema(
   },
   { collection: 'legal_files', versionKey: false },
 );
-legalFileSchema.plugin(outboxPlugin);
 
-export type LegalFileModel = Model<LegalFileRecord & OutboxFields & { _id: string }>;
+export type LegalFileModel = AggregateModel<LegalFileRecord>;
 
-export function registerLegalFileModel(connection: Connection): LegalFileModel {
-  return (
-    (connection.models['LegalFile'] as LegalFileModel | undefined) ??
-    (connection.model('LegalFile', legalFileSchema) as unknown as LegalFileModel)
-  );
-}
+export const registerLegalFileModel = aggregateModel<LegalFileRecord>('LegalFile', legalFileSchema);

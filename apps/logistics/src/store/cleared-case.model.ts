@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { outboxPlugin, type OutboxFields } from '@homeward/persistence';
+import { Schema } from 'mongoose';
+import { aggregateModel, type AggregateModel } from '@homeward/persistence';
 
 /** Logistics' own copy of what legal decided: which cases may travel. */
 export interface ClearedCaseRecord {
@@ -17,13 +17,7 @@ const clearedCaseSchema = new Schema(
   },
   { collection: 'cleared_cases', versionKey: false },
 );
-clearedCaseSchema.plugin(outboxPlugin);
 
-export type ClearedCaseModel = Model<ClearedCaseRecord & OutboxFields & { _id: string }>;
+export type ClearedCaseModel = AggregateModel<ClearedCaseRecord>;
 
-export function registerClearedCaseModel(connection: Connection): ClearedCaseModel {
-  return (
-    (connection.models['ClearedCase'] as ClearedCaseModel | undefined) ??
-    (connection.model('ClearedCase', clearedCaseSchema) as unknown as ClearedCaseModel)
-  );
-}
+export const registerClearedCaseModel = aggregateModel<ClearedCaseRecord>('ClearedCase', clearedCaseSchema);

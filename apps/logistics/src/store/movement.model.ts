@@ -1,6 +1,6 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema } from 'mongoose';
 import type { Flight } from '@homeward/contracts';
-import { outboxPlugin, type OutboxFields } from '@homeward/persistence';
+import { aggregateModel, type AggregateModel } from '@homeward/persistence';
 import type { Seat } from '../domain/assignment';
 
 export interface MovementRecord {
@@ -20,13 +20,7 @@ const movementSchema = new Schema(
   },
   { collection: 'movements', versionKey: false },
 );
-movementSchema.plugin(outboxPlugin);
 
-export type MovementModel = Model<MovementRecord & OutboxFields & { _id: string }>;
+export type MovementModel = AggregateModel<MovementRecord>;
 
-export function registerMovementModel(connection: Connection): MovementModel {
-  return (
-    (connection.models['Movement'] as MovementModel | undefined) ??
-    (connection.model('Movement', movementSchema) as unknown as MovementModel)
-  );
-}
+export const registerMovementModel = aggregateModel<MovementRecord>('Movement', movementSchema);

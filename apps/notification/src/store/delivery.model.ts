@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { outboxPlugin, type OutboxFields } from '@homeward/persistence';
+import { Schema } from 'mongoose';
+import { aggregateModel, type AggregateModel } from '@homeward/persistence';
 
 export const DeliveryStatus = { sending: 'sending', sent: 'sent' } as const;
 export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
@@ -31,12 +31,7 @@ const schema = new Schema(
   },
   { collection: 'deliveries', versionKey: false },
 );
-schema.plugin(outboxPlugin);
 
-export type DeliveryModel = Model<DeliveryRecord & OutboxFields & { _id: string }>;
+export type DeliveryModel = AggregateModel<DeliveryRecord>;
 
-export function registerDeliveryModel(connection: Connection): DeliveryModel {
-  return (
-    (connection.models['Delivery'] as DeliveryModel | undefined) ?? (connection.model('Delivery', schema) as unknown as DeliveryModel)
-  );
-}
+export const registerDeliveryModel = aggregateModel<DeliveryRecord>('Delivery', schema);

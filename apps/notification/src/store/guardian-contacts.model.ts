@@ -1,6 +1,6 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema } from 'mongoose';
 import type { CaseRegisteredV1Data } from '@homeward/contracts';
-import { outboxPlugin, type OutboxFields } from '@homeward/persistence';
+import { aggregateModel, type AggregateModel } from '@homeward/persistence';
 
 /** Notification's own copy of whom to write to about a case, and the child's names for the greeting. */
 export interface GuardianContactsRecord {
@@ -16,13 +16,7 @@ const schema = new Schema(
   },
   { collection: 'guardian_contacts', versionKey: false },
 );
-schema.plugin(outboxPlugin);
 
-export type GuardianContactsModel = Model<GuardianContactsRecord & OutboxFields & { _id: string }>;
+export type GuardianContactsModel = AggregateModel<GuardianContactsRecord>;
 
-export function registerGuardianContactsModel(connection: Connection): GuardianContactsModel {
-  return (
-    (connection.models['GuardianContacts'] as GuardianContactsModel | undefined) ??
-    (connection.model('GuardianContacts', schema) as unknown as GuardianContactsModel)
-  );
-}
+export const registerGuardianContactsModel = aggregateModel<GuardianContactsRecord>('GuardianContacts', schema);
