@@ -1,4 +1,4 @@
-import type { AggregateKind, EventDefinition } from '../src/define-event';
+import { subjectField, type EventDefinition } from '../src/define-event';
 import { eventCatalog } from '../src/registry';
 import { Topic } from '../src/topics';
 import { eventJsonSchema, type JsonSchema } from './event-json-schema';
@@ -9,13 +9,12 @@ const DOCUMENT_VERSION = '1.0.0';
 const KAFKA_BINDING_VERSION = '0.5.0';
 
 /** The data field that holds the Kafka key, per aggregate (DESIGN: key = case id or movement id). */
-const keyField: Record<AggregateKind, string> = { case: 'caseId', movement: 'movementId', delivery: 'deliveryId' };
 
 type TopicName = keyof typeof Topic;
 const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 function keySchema(def: EventDefinition, payload: JsonSchema): JsonSchema {
-  const field = keyField[def.keyedBy];
+  const field = subjectField(def.keyedBy);
   const schema = payload.properties?.[field];
   if (schema === undefined || typeof schema === 'boolean') {
     throw new Error(`${def.type} is keyed by ${def.keyedBy} but its data has no ${field}`);

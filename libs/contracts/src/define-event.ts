@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Topic } from './topics';
 
 /** What a service publishes about: the Kafka key is this aggregate's id. */
-export const AggregateKind = { case: 'case', movement: 'movement', delivery: 'delivery' } as const;
+export const AggregateKind = { case: 'case', movement: 'movement', delivery: 'delivery', programme: 'programme' } as const;
 export type AggregateKind = (typeof AggregateKind)[keyof typeof AggregateKind];
 
 export interface EventDefinition<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {
@@ -30,3 +30,6 @@ export function defineEvent<const TType extends string, TSchema extends z.ZodTyp
 }
 
 export type EventData<TDef extends EventDefinition> = z.infer<TDef['schema']>;
+
+/** The data field that carries the Kafka key (and `subject`): `caseId`, `movementId`, … */
+export const subjectField = (kind: AggregateKind): `${AggregateKind}Id` => `${kind}Id`;

@@ -1,4 +1,6 @@
+export * from './case-snapshot';
 export * from './common';
+export * from './programme';
 export * from './define-event';
 export * from './envelope';
 export * from './registry';
@@ -9,3 +11,7 @@ export * from './events/case-registered.event';
 export * from './events/email-sent.event';
 export * from './events/legal-file-opened.event';
 export * from './events/movement-scheduled.event';
+export * from './events/case-lifecycle.events';
+export * from './events/legal.events';
+export * from './events/logistics.events';
+export * from './events/programme.events';

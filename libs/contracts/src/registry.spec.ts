@@ -1,19 +1,21 @@
-import { AggregateKind } from './define-event';
+import { AggregateKind, subjectField } from './define-event';
 import { eventCatalog, findEventDefinition } from './registry';
 import { exampleData } from './testing/examples';
 import { Topic } from './topics';
 
-// `<entity>.<past-tense>.v<N>`, kebab-case words; past tense is a regular -ed
-// participle or one of the irregular ones we use.
+// `<entity>.<past-tense>.v<N>`, kebab-case words; the action ends in a past
+// participle (regular -ed or one of the irregular ones we use), or is a
+// phrasal verb such as handed-over.
 const EVENT_TYPE = /^(?<entity>[a-z]+(?:-[a-z]+)*)\.(?<action>[a-z]+(?:-[a-z]+)*)\.v(?<version>[1-9]\d*)$/;
 const IRREGULAR_PAST = new Set(['sent', 'held', 'withdrawn']);
+const PARTICLES = new Set(['over']);
 const isPastTense = (action: string): boolean => {
-  const verb = action.split('-').at(-1)!;
-  return verb.endsWith('ed') || IRREGULAR_PAST.has(verb);
+  const words = action.split('-');
+  const participle = (word: string) => word.endsWith('ed') || IRREGULAR_PAST.has(word);
+  return participle(words.at(-1)!) || (PARTICLES.has(words.at(-1)!) && participle(words.at(-2) ?? ''));
 };
 
 // The data field that carries the Kafka key, which also goes in ce_subject.
-const keyField: Record<AggregateKind, string> = { case: 'caseId', movement: 'movementId', delivery: 'deliveryId' };
 
 describe('event catalog', () => {
   it('lists every event type once', () => {
@@ -33,7 +35,7 @@ describe('event catalog', () => {
   });
 
   it.each(eventCatalog.map((def) => [def.type, def] as const))('%s data carries its Kafka key', (type, def) => {
-    expect(exampleData[type]).toHaveProperty(keyField[def.keyedBy]);
+    expect(exampleData[type]).toHaveProperty(subjectField(def.keyedBy));
   });
 
   it('has an example for every event type and no other', () => {

@@ -5,14 +5,58 @@ import { CaseRegisteredV1 } from './events/case-registered.event';
 import { EmailSentV1 } from './events/email-sent.event';
 import { LegalFileOpenedV1 } from './events/legal-file-opened.event';
 import { MovementScheduledV1 } from './events/movement-scheduled.event';
+import { CaseMergedV1, CaseUpdatedV1, CaseWithdrawnV1 } from './events/case-lifecycle.events';
+import {
+  CaseHoldLiftedV1,
+  CaseHoldPlacedV1,
+  CaseRejectedV1,
+  ClearanceRequestedV1,
+  RequirementDecidedV1,
+  RequirementEvidenceAttachedV1,
+} from './events/legal.events';
+import {
+  CaseBoardedV1,
+  CaseBoardingMissedV1,
+  CaseHandedOverV1,
+  CaseUnassignedV1,
+  MovementArrivedV1,
+  MovementCancelledV1,
+  MovementDepartedV1,
+  MovementEscortAddedV1,
+  MovementEscortRemovedV1,
+  MovementRescheduledV1,
+} from './events/logistics.events';
+import { ProgrammeCreatedV1, ProgrammeResumedV1, ProgrammeSuspendedV1 } from './events/programme.events';
 
 /** Every published event type. The JSON Schemas and the AsyncAPI document are generated from this list. */
 export const eventCatalog = [
+  ProgrammeCreatedV1,
+  ProgrammeSuspendedV1,
+  ProgrammeResumedV1,
   CaseRegisteredV1,
+  CaseUpdatedV1,
+  CaseWithdrawnV1,
+  CaseMergedV1,
   LegalFileOpenedV1,
+  RequirementEvidenceAttachedV1,
+  RequirementDecidedV1,
+  CaseHoldPlacedV1,
+  CaseHoldLiftedV1,
+  ClearanceRequestedV1,
   CaseClearedV1,
+  CaseRejectedV1,
   MovementScheduledV1,
+  MovementRescheduledV1,
+  MovementCancelledV1,
+  MovementEscortAddedV1,
+  MovementEscortRemovedV1,
   CaseAssignedV1,
+  CaseUnassignedV1,
+  CaseBoardedV1,
+  CaseBoardingMissedV1,
+  MovementDepartedV1,
+  MovementArrivedV1,
+  CaseHandedOverV1,
   EmailSentV1,
 ] as const satisfies readonly EventDefinition[];
 

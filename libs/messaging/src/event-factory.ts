@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventData, EventDefinition } from '@homeward/contracts';
+import { subjectField, type EventData, type EventDefinition } from '@homeward/contracts';
 import type { PendingEvent } from '@homeward/persistence';
 import { captureTraceContext } from '@homeward/telemetry';
 
@@ -25,10 +25,10 @@ export type EventFactory = <TDef extends EventDefinition>(
 export function createEventFactory(source: string, now: () => Date = () => new Date()): EventFactory {
   return (definition, data, causation) => {
     const parsed = definition.schema.parse(data) as Record<string, unknown>;
-    const subjectField = `${definition.keyedBy}Id`;
-    const subject = parsed[subjectField];
+    const field = subjectField(definition.keyedBy);
+    const subject = parsed[field];
     if (typeof subject !== 'string') {
-      throw new Error(`${definition.type}: data.${subjectField} is the Kafka key and must be a string`);
+      throw new Error(`${definition.type}: data.${field} is the Kafka key and must be a string`);
     }
     return {
       id: randomUUID(),

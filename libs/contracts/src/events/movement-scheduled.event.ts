@@ -18,6 +18,7 @@ export type Flight = z.infer<typeof Flight>;
 export const MovementScheduledV1Data = z
   .object({
     movementId: MovementId,
+    programmeId: z.string().min(1).max(100).describe('Programme whose children the movement carries.'),
     flight: Flight,
     seats: z.number().int().positive().max(1000).describe('Seats for children.'),
     scheduledAt: Timestamp,
