@@ -6,3 +6,5 @@ export * from './http-logger';
 export * from './request.errors';
 export { requestIdOf, REQUEST_ID_HEADER } from './request-id.middleware';
 export { problemTypeUri, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
+export * from './api-router';
+export * from './openapi-document';

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { RouteSchemas } from './route.handler';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** What the OpenAPI document says of one operation, beside the request schemas. */
+export interface OperationDoc extends RouteSchemas {
+  readonly summary: string;
+  /** Status → schema of the JSON body (or a description for non-JSON responses). */
+  readonly responses: Readonly<Record<number, z.ZodType | { description: string; contentType: string }>>;
+  readonly tags?: readonly string[];
+}
+
+interface Registered {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly doc: OperationDoc;
+}
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+const problemSchema = {
+  type: 'object',
+  description: 'RFC 9457 problem details; `errors` names each invalid field, `rule` the business rule that refused.',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    requestId: { type: 'string' },
+    rule: { type: 'string' },
+    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+  },
+  required: ['type', 'title', 'status', 'detail'],
+};
+
+/** Parameters of an express path (`/cases/:caseId`) or query, from their zod object schema. */
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
+  if (!schema) return [];
+  const object = jsonSchema(schema, 'input') as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(object.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (object.required ?? []).includes(name),
+    ...(property.description ? { description: property.description } : {}),
+    schema: property,
+  }));
+}
+
+/**
+ * An OpenAPI 3.1 document built from the same zod schemas that validate the
+ * requests, so the documentation cannot drift from what the service accepts.
+ */
+export class OpenApiDocument {
+  private readonly operations: Registered[] = [];
+
+  constructor(private readonly info: { title: string; version: string; description?: string }) {}
+
+  add(method: HttpMethod, path: string, doc: OperationDoc): void {
+    this.operations.push({ method, path, doc });
+  }
+
+  toJSON(): Record<string, unknown> {
+    const paths: Record<string, Record<string, unknown>> = {};
+    for (const { method, path, doc } of this.operations) {
+      const openApiPath = path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+      const responses: Record<string, unknown> = {};
+      for (const [status, body] of Object.entries(doc.responses)) {
+        responses[status] =
+          body instanceof z.ZodType
+            ? { description: `HTTP ${status}`, content: { 'application/json': { schema: jsonSchema(body, 'output') } } }
+            : { description: body.description, content: { [body.contentType]: {} } };
+      }
+      for (const status of ['400', '404', '409', '412', '422']) {
+        responses[status] ??= { description: 'Refused; nothing changed.', content: { 'application/problem+json': { schema: problemSchema } } };
+      }
+      paths[openApiPath] ??= {};
+      paths[openApiPath][method] = {
+        summary: doc.summary,
+        operationId: `${method}${openApiPath.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+        ...(doc.tags ? { tags: doc.tags } : {}),
+        parameters: [...parameters(doc.params, 'path'), ...parameters(doc.query, 'query')],
+        ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),
+        responses,
+      };
+    }
+    return { openapi: '3.1.0', info: this.info, paths };
+  }
+}
