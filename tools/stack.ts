@@ -1,13 +1,24 @@
 import { defaultPorts, launchService, serviceNames, waitUntilReady } from '@homeward/testing';
-import { mailpitUi, servers } from './stack/servers';
-import { clearPid, logFile, readPid, terminate, writePid } from './stack/service-pids';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mailpitUi, servers, serversRunning } from './stack/servers';
+import { clearPid, logFile, readPid, runDir, terminate, writePid } from './stack/service-pids';
+
+// `down` stops the servers only if `up` started them: a developer's or a
+// test run's servers stay up.
+const startedServersMarker = join(runDir, 'pids', 'servers.started-by-stack');
 
 /**
  * `npm run stack -- up|down|status`: the servers and the four services in the
  * background, for scripts. `npm start` is the foreground variant.
  */
 async function up(): Promise<number> {
+  const wereRunning = serversRunning();
   if (servers('up') !== 0) return 1;
+  if (!wereRunning) {
+    mkdirSync(join(runDir, 'pids'), { recursive: true });
+    writeFileSync(startedServersMarker, `${new Date().toISOString()}\n`);
+  }
   for (const name of serviceNames) {
     if (readPid(name)) continue;
     const service = launchService(name, { port: defaultPorts[name], env: {}, logFile: logFile(name), detached: true });
@@ -28,6 +39,11 @@ async function down(): Promise<number> {
       clearPid(name);
     }),
   );
+  if (!existsSync(startedServersMarker) && !process.argv.includes('--all')) {
+    console.log("servers left running (not started by 'stack up'; 'npm run stack -- down --all' stops them too)");
+    return 0;
+  }
+  rmSync(startedServersMarker, { force: true });
   return servers('down');
 }
 

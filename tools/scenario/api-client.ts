@@ -83,7 +83,8 @@ const ACCEPT = 'application/json, application/problem+json';
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const { service, timeoutMs = 10_000, getRetryMs = 5_000 } = options;
-  const baseUrl = new URL(options.baseUrl);
+  // Paths are joined under the base URL's own path, so a service behind a path prefix works too.
+  const baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
 
   const headers = async (withBody: boolean): Promise<Record<string, string>> => {
     const token = await options.accessToken?.();
@@ -96,7 +97,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   };
 
   const send = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const url = new URL(path, baseUrl);
+    const url = new URL(path.replace(/^\/+/, ''), baseUrl);
     let response: Response;
     try {
       response = await fetch(url, {

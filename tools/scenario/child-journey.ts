@@ -1,6 +1,6 @@
 import { ApiError, isApiFailure } from './api-client';
 import type { HomewardApis } from './homeward-apis';
-import { notYet, pollUntil, reached, withRetry } from './retry';
+import { DeadlineExceededError, notYet, pollUntil, reached, withRetry } from './retry';
 import type { SeedChild } from './seed-children';
 import { APPROVER } from './seed-groups';
 
@@ -10,6 +10,7 @@ export const Step = {
   legalFileOpened: 'legalFileOpened',
   cleared: 'cleared',
   assigned: 'assigned',
+  onManifest: 'onManifest',
   emailsSent: 'emailsSent',
   intakeAssigned: 'intakeAssigned',
 } as const;
@@ -101,11 +102,43 @@ export function journeySteps(apis: HomewardApis, timeouts: JourneyTimeouts) {
       };
       const retriable = (error: unknown) =>
         isApiFailure(error, 422, 'case-cleared') || isApiFailure(error, 412) || (error instanceof ApiError && error.retriable);
-      journey.seat = await withRetry(`seat for ${caseId} on ${movementId}`, attempt, retriable, {
-        timeoutMs: timeouts.assignmentMs,
-        initialDelayMs: 50,
-        maxDelayMs: 1_000,
-      });
+      try {
+        journey.seat = await withRetry(`seat for ${caseId} on ${movementId}`, attempt, retriable, {
+          timeoutMs: timeouts.assignmentMs,
+          initialDelayMs: 50,
+          maxDelayMs: 1_000,
+        });
+      } catch (error) {
+        if (!(error instanceof DeadlineExceededError) || !isApiFailure(error.cause, 422, 'case-cleared')) throw error;
+        // Say whether the clearance is late or gone: legal answered 'cleared' before we got here.
+        const file = await apis.getLegalFile(caseId).catch(() => undefined);
+        throw new Error(`${error.message}; legal now shows the file as '${file?.status ?? 'unreadable'}'`, { cause: error });
+      }
+    },
+
+    /**
+     * Logistics answered each assignment with a seat; the movement read back
+     * must list every seated case with that seat. A case missing means its
+     * assignment was lost after the 201 (and its seat may have gone to another child).
+     */
+    async checkManifest(seated: readonly ChildJourney[], movementId: string): Promise<void> {
+      const { assigned } = await apis.getMovement(movementId);
+      const seatOf = new Map(assigned.map((s) => [s.caseId, s.seat]));
+      const refOf = new Map(seated.map((j) => [j.caseId, j.child.ref]));
+      const holderOf = new Map(assigned.map((s) => [s.seat, refOf.get(s.caseId) ?? s.caseId]));
+      for (const journey of seated) {
+        const listed = seatOf.get(caseIdOf(journey));
+        if (listed === journey.seat) {
+          journey.reached.add(Step.onManifest);
+          continue;
+        }
+        const answered = `logistics answered seat ${journey.seat}, but movement ${movementId}`;
+        const holder = holderOf.get(journey.seat!);
+        journey.failure =
+          listed === undefined
+            ? `onManifest: ${answered} does not list the case${holder ? ` (seat ${journey.seat} is listed for ${holder})` : ''}`
+            : `onManifest: ${answered} lists it on seat ${listed}`;
+      }
     },
 
     /**

@@ -1,11 +1,12 @@
-/** Thrown when a bounded wait runs out; `last` says what was seen at the end. */
+/** Thrown when a bounded wait runs out; `last` says what was seen at the end, `cause` is the last error if any. */
 export class DeadlineExceededError extends Error {
   constructor(
     readonly what: string,
     readonly waitedMs: number,
     readonly last?: string,
+    options?: { cause?: unknown },
   ) {
-    super(`${what}: not reached after ${(waitedMs / 1000).toFixed(1)} s${last ? ` (last seen: ${last})` : ''}`);
+    super(`${what}: not reached after ${(waitedMs / 1000).toFixed(1)} s${last ? ` (last seen: ${last})` : ''}`, options);
     this.name = 'DeadlineExceededError';
   }
 }
@@ -55,7 +56,7 @@ export async function withRetry<T>(
       if (!retryIf(error)) throw error;
       const delay = next();
       if (Date.now() + delay - started > options.timeoutMs) {
-        throw new DeadlineExceededError(what, Date.now() - started, error instanceof Error ? error.message : String(error));
+        throw new DeadlineExceededError(what, Date.now() - started, error instanceof Error ? error.message : String(error), { cause: error });
       }
       await sleep(delay);
     }

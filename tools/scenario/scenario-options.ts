@@ -12,6 +12,8 @@ export interface ScenarioTimeouts {
   readonly assignmentMs: number;
   /** All of a group's e-mails sent and intake stages 'assigned', from the last assignment. */
   readonly notifiedMs: number;
+  /** E-mails reported sent (SMTP accepted) showing up in Mailpit. */
+  readonly mailboxMs: number;
 }
 
 export interface ScenarioOptions {
@@ -20,6 +22,12 @@ export interface ScenarioOptions {
   readonly runId?: string;
   /** Requests in flight at once per phase. */
   readonly concurrency?: number;
+  /**
+   * Seat assignments in flight at once (default: `concurrency`). They all
+   * write the same movement document, so this is the knob that shows
+   * whether logistics keeps concurrent assignments apart; 1 serialises them.
+   */
+  readonly assignmentConcurrency?: number;
   readonly timeouts?: Partial<ScenarioTimeouts>;
   /** Bearer token for every call, once the services require one. */
   readonly accessToken?: AccessTokenProvider;
@@ -31,7 +39,7 @@ export interface ScenarioOptions {
   readonly onProgress?: (line: string) => void;
 }
 
-export const DEFAULT_TIMEOUTS: ScenarioTimeouts = { readyMs: 10_000, legalFileMs: 30_000, assignmentMs: 30_000, notifiedMs: 120_000 };
+export const DEFAULT_TIMEOUTS: ScenarioTimeouts = { readyMs: 10_000, legalFileMs: 30_000, assignmentMs: 30_000, notifiedMs: 120_000, mailboxMs: 15_000 };
 export const DEFAULT_CONCURRENCY = 8;
 
 const RUN_ID = /^[a-z0-9]{3,16}$/;

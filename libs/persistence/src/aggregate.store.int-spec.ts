@@ -4,7 +4,7 @@ import { PreconditionFailedError } from '@homeward/errors';
 import { testServers, uniqueName } from '@homeward/testing';
 import { AggregateStore } from './aggregate.store';
 import { connectMongo, pingMongo, syncIndexes } from './mongo-connection';
-import { outboxPlugin } from './outbox.plugin';
+import { aggregateModel, type AggregateModel } from './outbox.plugin';
 import { OutboxStore } from './outbox.store';
 import type { PendingEvent } from './pending-event';
 import { ProcessedEventStore } from './processed-event.store';
@@ -30,17 +30,17 @@ const pending = (type: string, key: string): PendingEvent => ({
 
 describe('AggregateStore and OutboxStore on the real MongoDB-wire server', () => {
   let connection: Connection;
+  let model: AggregateModel<Counter>;
   let store: AggregateStore<Counter>;
   let outbox: OutboxStore;
+  const pendingFor = async (id: string) => (await outbox.pending(10_000)).find((b) => b.aggregateId === id);
 
   beforeAll(async () => {
     connection = await connectMongo({ url: testServers.mongoUrl, dbName: uniqueName('persistence') });
-    const schema = new Schema({ _id: String, label: String, count: Number }, { collection: 'counters', versionKey: false });
-    schema.plugin(outboxPlugin);
-    const model = connection.model('Counter', schema) as unknown as Model<never>;
+    model = aggregateModel<Counter>('Counter', new Schema({ _id: String, label: String, count: Number }, { collection: 'counters', versionKey: false }))(connection);
     await syncIndexes(connection);
-    store = new AggregateStore<Counter>(model as never);
-    outbox = new OutboxStore(model);
+    store = new AggregateStore<Counter>(model);
+    outbox = new OutboxStore(model as unknown as Model<never>);
   });
 
   afterAll(async () => {
@@ -52,53 +52,59 @@ describe('AggregateStore and OutboxStore on the real MongoDB-wire server', () =>
     await expect(pingMongo(connection)).resolves.toBeUndefined();
   });
 
-  it('writes a change and its events in one document, and refuses a stale version', async () => {
+  it('commits a change with its events, and refuses a stale version', async () => {
     const id = randomUUID();
     expect(await store.create(id, { label: 'a', count: 0 }, [pending('counter.created.v1', id)])).toBe(true);
     expect(await store.create(id, { label: 'again', count: 9 }, [])).toBe(false);
 
     const updated = await store.update(id, 1, { count: 1 }, [pending('counter.incremented.v1', id)]);
-    expect(updated).toMatchObject({ count: 1, version: 2, label: 'a' });
-    expect(updated).not.toHaveProperty('outbox');
+    expect(updated).toEqual({ _id: id, label: 'a', count: 1, version: 2 });
+    await expect(store.update(id, 1, { count: 5 }, [pending('counter.incremented.v1', id)])).rejects.toBeInstanceOf(PreconditionFailedError);
 
-    await expect(store.update(id, 1, { count: 5 }, [pending('counter.incremented.v1', id)])).rejects.toBeInstanceOf(
-      PreconditionFailedError,
-    );
-    const batches = (await outbox.pending(100)).filter((b) => b.aggregateId === id);
-    expect(batches).toHaveLength(1);
-    expect(batches[0]!.events.map((e) => e.type)).toEqual(['counter.created.v1', 'counter.incremented.v1']);
-    expect((await store.get(id)).count).toBe(1);
+    const batch = await pendingFor(id);
+    expect(batch?.events.map((e) => e.type)).toEqual(['counter.created.v1', 'counter.incremented.v1']);
+    expect(await store.get(id)).toEqual({ _id: id, label: 'a', count: 1, version: 2 });
+    expect(await model.findById(id).lean()).toMatchObject({ count: 1, version: 2 });
   });
 
-  it('applies a consumed event once, whatever the redeliveries', async () => {
+  it('lets exactly one of many concurrent writers win a version (FerretDB does not isolate conditional updates)', async () => {
+    const id = randomUUID();
+    await store.create(id, { label: 'race', count: 0 }, []);
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => store.update(id, 1, { count: i + 1 }, [pending('counter.incremented.v1', id)])),
+    );
+    const winners = results.filter((r) => r.status === 'fulfilled');
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof PreconditionFailedError)).toHaveLength(7);
+    const won = (winners[0] as PromiseFulfilledResult<{ count: number }>).value.count;
+    expect(await store.get(id)).toMatchObject({ count: won, version: 2 });
+    expect((await pendingFor(id))?.events).toHaveLength(1);
+  });
+
+  it('applies concurrent consumed events each exactly once, and a redelivery not at all', async () => {
     const id = randomUUID();
     await store.create(id, { label: 'b', count: 0 }, []);
-    const eventId = randomUUID();
-    expect(await store.applyOnce(id, eventId, { count: 1 }, [])).toBe('applied');
-    expect(await store.applyOnce(id, eventId, { count: 2 }, [])).toBe('duplicate');
-    expect(await store.applyOnce(randomUUID(), eventId, { count: 3 }, [])).toBe('missing');
-    expect(await store.get(id)).toMatchObject({ count: 1, version: 2 });
+    const eventIds = Array.from({ length: 6 }, () => randomUUID());
+    const outcomes = await Promise.all(eventIds.map((eventId, i) => store.applyOnce(id, eventId, { label: `b${i}` }, [pending('counter.touched.v1', id)])));
+    expect(outcomes).toEqual(eventIds.map(() => 'applied'));
+    expect(await store.applyOnce(id, eventIds[0]!, { count: 99 }, [])).toBe('duplicate');
+    expect(await store.applyOnce(randomUUID(), randomUUID(), { count: 3 }, [])).toBe('missing');
+    expect(await store.get(id)).toMatchObject({ count: 0, version: 7 });
+    expect((await pendingFor(id))?.events).toHaveLength(6);
   });
 
-  it('acknowledges published events and keeps the ones appended meanwhile', async () => {
+  it('acknowledges what the relay published and keeps what was committed meanwhile', async () => {
     const id = randomUUID();
-    const first = pending('counter.created.v1', id);
-    await store.create(id, { label: 'c', count: 0 }, [first]);
-    const second = pending('counter.incremented.v1', id);
-    await store.update(id, 1, { count: 1 }, [second]);
-
-    const read = (await outbox.pending(1000)).find((b) => b.aggregateId === id)!;
-    expect(read.events.map((e) => e.id)).toEqual([first.id, second.id]);
+    await store.create(id, { label: 'c', count: 0 }, [pending('counter.created.v1', id)]);
+    const read = (await pendingFor(id))!;
     // A write lands between the relay's read and its acknowledgement.
-    const third = pending('counter.incremented.v1', id);
-    await store.update(id, 2, { count: 2 }, [third]);
-    await outbox.acknowledge({ ...read, events: read.events.slice(0, 1) }, [first.id]);
-    let mine = (await outbox.pending(1000)).find((b) => b.aggregateId === id);
-    expect(mine?.events.map((e) => e.id)).toEqual([second.id, third.id]);
-
-    await outbox.acknowledge(mine!, [second.id, third.id]);
-    mine = (await outbox.pending(1000)).find((b) => b.aggregateId === id);
-    expect(mine).toBeUndefined();
+    const later = pending('counter.incremented.v1', id);
+    await store.update(id, 1, { count: 1 }, [later]);
+    await outbox.acknowledge(read);
+    expect((await pendingFor(id))?.events.map((e) => e.id)).toEqual([later.id]);
+    await outbox.acknowledge((await pendingFor(id))!);
+    expect(await pendingFor(id)).toBeUndefined();
+    expect(await model.findById(id).lean()).toMatchObject({ count: 1, version: 2 });
   });
 
   it('records processed events per consumer group', async () => {

@@ -1,27 +1,34 @@
 import type { Model } from 'mongoose';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '@homeward/errors';
+import { commitId, commitModelOf, type Commit, type CommitModel } from './commit-log';
 import type { OutboxFields } from './outbox.plugin';
 import type { PendingEvent } from './pending-event';
 
 type Stored<T> = T & OutboxFields & { _id: string };
 export type Snapshot<T> = T & { _id: string; version: number };
 
-const HIDDEN = '-outbox -inbox -outboxPending';
 const DUPLICATE_KEY = 11000;
+const isDuplicate = (error: unknown) => (error as { code?: number }).code === DUPLICATE_KEY;
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'missing';
 
 /**
- * Writes an aggregate and the events its change causes in one single-document
- * operation, which MongoDB and FerretDB both make atomic without transactions.
- * Consumers pass the id of the event they are applying: it is recorded in the
- * same write (the document's inbox), so a redelivered event changes nothing.
+ * Changes an aggregate and records the events the change causes in one
+ * insert into its commit log, which MongoDB and FerretDB both make atomic
+ * without transactions (DESIGN "Guarantees"); the relay publishes the events
+ * and keeps the current-state document that lists and searches read in step.
+ * Reads of one aggregate go to the log, so they always see the last commit.
  */
 export class AggregateStore<T extends object> {
-  constructor(readonly model: Model<Stored<T>>) {}
+  private readonly commits: CommitModel;
+
+  constructor(readonly model: Model<Stored<T>>) {
+    this.commits = commitModelOf(model as unknown as Model<never>);
+  }
 
   async find(id: string): Promise<Snapshot<T> | null> {
-    return (await this.model.findById(id).select(HIDDEN).lean().exec()) as Snapshot<T> | null;
+    const latest = await this.latest(id);
+    return latest ? this.snapshot(latest) : null;
   }
 
   async get(id: string, what = 'record'): Promise<Snapshot<T>> {
@@ -32,20 +39,7 @@ export class AggregateStore<T extends object> {
 
   /** Creates the aggregate; false when it already exists (same id), which a consumer treats as already applied. */
   async create(id: string, state: T, events: readonly PendingEvent[], causedBy?: string): Promise<boolean> {
-    try {
-      await this.model.collection.insertOne({
-        ...state,
-        _id: id,
-        version: 1,
-        outbox: [...events],
-        outboxPending: events.length > 0,
-        inbox: causedBy ? [causedBy] : [],
-      } as never);
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
-      throw error;
-    }
+    return this.append(id, 1, state, events, causedBy);
   }
 
   async createOrConflict(id: string, state: T, events: readonly PendingEvent[], what = 'record'): Promise<void> {
@@ -56,51 +50,77 @@ export class AggregateStore<T extends object> {
    * Changes the aggregate if it is still at `expectedVersion` (the version the
    * decision was taken on), so two concurrent commands cannot both win.
    */
-  async update(
-    id: string,
-    expectedVersion: number,
-    set: Partial<T>,
-    events: readonly PendingEvent[],
-    what = 'record',
-  ): Promise<Snapshot<T>> {
-    const updated = await this.model.collection.findOneAndUpdate(
-      { _id: id, version: expectedVersion } as never,
-      this.changes(set, events) as never,
-      // FerretDB implements no projection on findAndModify: strip fields here.
-      { returnDocument: 'after' },
-    );
-    if (updated) {
-      const { outbox: _outbox, inbox: _inbox, outboxPending: _pending, ...snapshot } = updated as Record<string, unknown>;
-      return snapshot as Snapshot<T>;
-    }
-    const current = await this.find(id);
+  async update(id: string, expectedVersion: number, set: Partial<T>, events: readonly PendingEvent[], what = 'record'): Promise<Snapshot<T>> {
+    const current = await this.latest(id);
     if (!current) throw new NotFoundError(`${what} ${id} does not exist`);
-    throw new PreconditionFailedError(
-      `${what} ${id} is at version ${current.version}, not ${expectedVersion}: reload it and try again`,
-      { currentVersion: current.version },
-    );
-  }
-
-  /** Applies a consumed event's effect exactly once per event id. */
-  async applyOnce(id: string, eventId: string, set: Partial<T>, events: readonly PendingEvent[]): Promise<ApplyOutcome> {
-    const result = await this.model.collection.updateOne(
-      { _id: id, inbox: { $ne: eventId } } as never,
-      this.changes(set, events, eventId) as never,
-    );
-    if (result.matchedCount === 1) return 'applied';
-    const exists = await this.model.collection.countDocuments({ _id: id } as never, { limit: 1 });
-    return exists ? 'duplicate' : 'missing';
-  }
-
-  /** One update document: the state, the version bump, the events and the applied event id. */
-  private changes(set: Partial<T>, events: readonly PendingEvent[], appliedEventId?: string) {
-    const $set: Record<string, unknown> = { ...set };
-    const $push: Record<string, unknown> = {};
-    if (events.length > 0) {
-      $set['outboxPending'] = true;
-      $push['outbox'] = { $each: [...events] };
+    const state = { ...current.state, ...set };
+    if (current.version === expectedVersion && (await this.append(id, expectedVersion + 1, state, events))) {
+      return { ...state, _id: id, version: expectedVersion + 1 };
     }
-    if (appliedEventId) $push['inbox'] = appliedEventId;
-    return { $set, $inc: { version: 1 }, ...(Object.keys($push).length > 0 ? { $push } : {}) };
+    const now = await this.latest(id);
+    throw new PreconditionFailedError(
+      `${what} ${id} is at version ${now?.version ?? current.version}, not ${expectedVersion}: reload it and try again`,
+      { currentVersion: now?.version ?? current.version },
+    );
   }
+
+  /** Applies a consumed event's effect exactly once per event id, whatever else writes meanwhile. */
+  async applyOnce(id: string, eventId: string, set: Partial<T>, events: readonly PendingEvent[]): Promise<ApplyOutcome> {
+    for (;;) {
+      const current = await this.latest(id);
+      if (!current) return 'missing';
+      if ((await this.commits.countDocuments({ aggregateId: id, causedBy: eventId }, { limit: 1 })) > 0) return 'duplicate';
+      if (await this.append(id, current.version + 1, { ...current.state, ...set }, events, eventId)) return 'applied';
+      // Another change took the version: decide again on the new state.
+    }
+  }
+
+  private async latest(id: string): Promise<Commit<T> | null> {
+    return (await this.commits.findOne({ aggregateId: id }).sort({ version: -1 }).lean().exec()) as Commit<T> | null;
+  }
+
+  private snapshot(commit: Commit<T>): Snapshot<T> {
+    return { ...commit.state, _id: commit.aggregateId, version: commit.version };
+  }
+
+  private async append(id: string, version: number, state: T, events: readonly PendingEvent[], causedBy?: string): Promise<boolean> {
+    const { _id: _ignored, version: _v, ...plain } = state as T & { _id?: unknown; version?: unknown };
+    const commit: Commit = {
+      _id: commitId(id, version),
+      aggregateId: id,
+      version,
+      state: plain,
+      events: [...events],
+      ...(causedBy ? { causedBy } : {}),
+      committedAt: new Date(),
+      published: false,
+    };
+    try {
+      await this.commits.collection.insertOne(commit as never);
+    } catch (error) {
+      if (isDuplicate(error)) return false;
+      throw error;
+    }
+    // Best effort now; the relay makes it right if this write loses a race.
+    await projectCurrent(this.model as unknown as Model<never>, commit).catch(() => undefined);
+    return true;
+  }
+}
+
+/**
+ * Brings the current-state document up to a commit unless it is already at
+ * that version or later. On FerretDB this conditional write is not isolated,
+ * so the relay repeats it for the newest commit after publishing.
+ */
+export async function projectCurrent(model: Model<never>, commit: Pick<Commit, 'aggregateId' | 'version' | 'state'>): Promise<void> {
+  const document = { ...commit.state, _id: commit.aggregateId, version: commit.version };
+  if (commit.version === 1) {
+    try {
+      await model.collection.insertOne(document as never);
+      return;
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+    }
+  }
+  await model.collection.replaceOne({ _id: commit.aggregateId, version: { $lt: commit.version } } as never, document as never);
 }

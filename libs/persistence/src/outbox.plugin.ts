@@ -1,37 +1,30 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { PendingEvent } from './pending-event';
+import { registerCommitModel } from './commit-log';
 
-/** Fields every aggregate document carries so that its changes and events commit in one write. */
+/** Fields every aggregate's current-state document carries. */
 export interface OutboxFields {
-  /** Incremented by every write; the optimistic-concurrency token (ETag). */
+  /** Version of the last change; the optimistic-concurrency token (ETag). */
   version: number;
-  /** Events caused by committed changes, not yet published, in order. */
-  outbox: PendingEvent[];
-  /** Indexed flag the relay polls on (FerretDB has no partial indexes). */
-  outboxPending: boolean;
-  /** Ids of the events already applied to this document: the idempotent consumer's record. */
-  inbox: string[];
 }
 
 export function outboxPlugin(schema: Schema): void {
-  schema.add({
-    version: { type: Number, required: true, default: 1 },
-    outbox: { type: [Schema.Types.Mixed], default: [] },
-    outboxPending: { type: Boolean, required: true, default: false },
-    inbox: { type: [String], default: [] },
-  });
-  schema.index({ outboxPending: 1 });
+  schema.add({ version: { type: Number, required: true, default: 1 } });
 }
 
 export type AggregateModel<T> = Model<T & OutboxFields & { _id: string }>;
 
 /**
- * Declares an aggregate collection: adds the outbox fields to the schema and
- * returns the function that registers the model on a service's connection
- * (once per connection, so routes and handlers share it).
+ * Declares an aggregate collection: the current-state documents (queried by
+ * lists and searches) and, beside them, the commit log that is the truth and
+ * the outbox (see commit-log.ts). Returns the function that registers both on
+ * a service's connection, once per connection.
  */
 export function aggregateModel<T>(name: string, schema: Schema): (connection: Connection) => AggregateModel<T> {
   schema.plugin(outboxPlugin);
-  return (connection) =>
-    (connection.models[name] as AggregateModel<T> | undefined) ?? (connection.model(name, schema) as unknown as AggregateModel<T>);
+  return (connection) => {
+    const model =
+      (connection.models[name] as AggregateModel<T> | undefined) ?? (connection.model(name, schema) as unknown as AggregateModel<T>);
+    registerCommitModel(connection, name, model.collection.collectionName);
+    return model;
+  };
 }

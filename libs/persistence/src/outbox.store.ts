@@ -1,61 +1,54 @@
 import type { Model } from 'mongoose';
+import { commitModelOf, type Commit, type CommitModel } from './commit-log';
+import { projectCurrent } from './aggregate.store';
 import type { PendingEvent } from './pending-event';
 
 export interface OutboxBatch {
   readonly collection: string;
   readonly aggregateId: string;
-  /** Version of the aggregate when read: the acknowledgement is conditional on it. */
-  readonly version: number;
+  /** Unpublished commits of the aggregate, oldest first. */
+  readonly commits: ReadonlyArray<Pick<Commit, '_id' | 'version' | 'state' | 'aggregateId'>>;
   readonly events: readonly PendingEvent[];
 }
 
 /**
- * The relay's view of one aggregate collection: documents with unpublished
- * events, and the removal of events once the broker has acknowledged them.
+ * The relay's view of one aggregate collection: commits not yet published,
+ * grouped per aggregate in version order, and their acknowledgement.
  */
 export class OutboxStore {
-  constructor(private readonly model: Model<never>) {}
+  private readonly commits: CommitModel;
+
+  constructor(private readonly model: Model<never>) {
+    this.commits = commitModelOf(model);
+  }
 
   get name(): string {
     return this.model.collection.collectionName;
   }
 
   async pending(limit: number): Promise<OutboxBatch[]> {
-    const docs = await this.model.collection
-      .find({ outboxPending: true }, { projection: { outbox: 1, version: 1 }, limit })
-      .toArray();
-    return docs
-      .map((doc) => ({
-        collection: this.name,
-        aggregateId: String(doc['_id']),
-        version: Number(doc['version']),
-        events: (doc['outbox'] as PendingEvent[] | undefined) ?? [],
-      }));
+    const found = (await this.commits
+      .find({ published: false })
+      .sort({ committedAt: 1, version: 1 })
+      .limit(limit)
+      .lean()
+      .exec()) as Commit[];
+    const byAggregate = new Map<string, Commit[]>();
+    for (const commit of found) byAggregate.set(commit.aggregateId, [...(byAggregate.get(commit.aggregateId) ?? []), commit]);
+    return [...byAggregate.entries()].map(([aggregateId, commits]) => {
+      commits.sort((a, b) => a.version - b.version);
+      return { collection: this.name, aggregateId, commits, events: commits.flatMap((c) => c.events) };
+    });
   }
 
   /**
-   * Removes published events. Conditional on the version read, so an event
-   * appended meanwhile is never dropped; on a race the outbox is re-read and
-   * only the published events are taken out. (FerretDB 1.x ignores a
-   * conditional `$pull`, so the array is rewritten instead.)
+   * Marks the batch's commits published (only the relay writes this flag, so
+   * no write races it) and brings the current-state document to the newest.
    */
-  async acknowledge(batch: OutboxBatch, publishedIds: readonly string[]): Promise<void> {
-    const published = new Set(publishedIds);
-    let { version, events } = batch;
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const remaining = events.filter((e) => !published.has(e.id));
-      const result = await this.model.collection.updateOne({ _id: batch.aggregateId, version } as never, {
-        $set: { outbox: remaining, outboxPending: remaining.length > 0 },
-      } as never);
-      if (result.matchedCount === 1) return;
-      const current = await this.model.collection.findOne(
-        { _id: batch.aggregateId } as never,
-        { projection: { outbox: 1, version: 1 } },
-      );
-      if (!current) return;
-      version = Number(current['version']);
-      events = (current['outbox'] as PendingEvent[] | undefined) ?? [];
-    }
-    throw new Error(`outbox of ${this.name}/${batch.aggregateId} kept changing; will retry`);
+  async acknowledge(batch: OutboxBatch): Promise<void> {
+    const newest = batch.commits.at(-1);
+    if (!newest) return;
+    await projectCurrent(this.model, newest);
+    await this.commits.collection.updateMany({ _id: { $in: batch.commits.map((c) => c._id) } } as never, { $set: { published: true } });
   }
 }

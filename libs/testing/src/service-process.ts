@@ -35,7 +35,9 @@ export function launchService(name: ServiceName, options: LaunchOptions): Servic
     mkdirSync(dirname(options.logFile), { recursive: true });
     logFd = openSync(options.logFile, 'a');
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', join('apps', name, 'src', 'main.ts')], {
+  // kafkajs 2.2.4 computes a negative timer on Node 24 (harmless, kafkajs#1751); keep stderr for real warnings.
+  const args = ['--disable-warning=TimeoutNegativeWarning', '--import', 'tsx', join('apps', name, 'src', 'main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...options.env, PORT: String(options.port) },
     // A file descriptor, not a pipe: a detached service keeps logging after its launcher exits.

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { defaultPorts, launchService, repoRoot, serviceNames, waitUntilReady, type ServiceProcess } from '@homeward/testing';
+import { mailpitUi, servers, serversRunning } from './stack/servers';
+import { logFile, readPid } from './stack/service-pids';
+
+/**
+ * `npm start`, the main job: the local servers and the four services in the
+ * foreground, the seed scenario through the public APIs, then the addresses
+ * to look at. Ctrl-C stops the services (one SIGTERM each: the two-phase
+ * shutdown) and the servers it started.
+ */
+async function main(): Promise<void> {
+  const background = serviceNames.filter((name) => readPid(name));
+  if (background.length > 0) {
+    console.error(`A background stack is running (${background.join(', ')}): stop it with 'npm run stack -- down' first.`);
+    process.exit(1);
+  }
+  const serversWereRunning = serversRunning();
+  if (servers('up') !== 0) process.exit(1);
+
+  // Each service in its own process group, so that Ctrl-C reaches only this
+  // process, which then stops each service with exactly one SIGTERM.
+  const services: ServiceProcess[] = serviceNames.map((name) =>
+    launchService(name, { port: defaultPorts[name], env: {}, logFile: logFile(name), detached: true }),
+  );
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping the services…');
+    const codes = await Promise.all(services.map((s) => s.stop('SIGTERM')));
+    services.forEach((s, i) => console.log(`  ${s.name}: exited with ${codes[i]}`));
+    if (!serversWereRunning) servers('down');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  for (const service of services) {
+    service.child.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`${service.name} exited unexpectedly (code ${code}); see ${logFile(service.name)}`);
+        void stop(1);
+      }
+    });
+  }
+
+  await Promise.all(services.map((s) => waitUntilReady(s.url, 90_000)));
+  console.log('\nServices ready; running the seed scenario…\n');
+  const scenario = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tools/scenario.ts')], { cwd: repoRoot, stdio: 'inherit' });
+  const scenarioCode = await new Promise<number | null>((resolve) => scenario.once('exit', resolve));
+
+  console.log('\nHomeward is running:');
+  for (const s of services) console.log(`  ${s.name.padEnd(13)} ${s.url}   (log: ${logFile(s.name)})`);
+  console.log(`  ${'Mailpit UI'.padEnd(13)} ${mailpitUi}   (the guardians' e-mails)`);
+  console.log(
+    scenarioCode === 0
+      ? '\nThe seed scenario completed. Press Ctrl-C to stop.'
+      : `\nThe seed scenario did NOT complete (exit ${scenarioCode}); the stack stays up for inspection. Press Ctrl-C to stop.`,
+  );
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
