@@ -62,6 +62,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   const run = async (): Promise<void> => {
     let failures = 0;
+    for (const store of stores) {
+      const restored = await store.recover().catch((error: unknown) => {
+        logger.warn({ err: error, collection: store.name }, 'outbox recovery scan failed; the next start repeats it');
+        return 0;
+      });
+      if (restored > 0) logger.warn({ restored, collection: store.name }, 'commits put back on the outbox after a crash');
+    }
     while (running) {
       dirty = false;
       try {

@@ -117,3 +117,32 @@ describe('AggregateStore and OutboxStore on the real MongoDB-wire server', () =>
     expect(await processed.has('g2', eventId)).toBe(false);
   });
 });
+
+describe('outbox recovery', () => {
+  it('puts back a commit whose outbox entry a crash lost, and publishes each aggregate in version order', async () => {
+    const connection = await connectMongo({ url: testServers.mongoUrl, dbName: uniqueName('recovery') });
+    try {
+      const model = aggregateModel<Counter>('Counter', new Schema({ _id: String, label: String, count: Number }, { collection: 'counters', versionKey: false }))(connection);
+      await syncIndexes(connection);
+      const store = new AggregateStore<Counter>(model);
+      const outbox = new OutboxStore(model as unknown as Model<never>);
+      const id = randomUUID();
+      await store.create(id, { label: 'r', count: 0 }, [pending('counter.created.v1', id)]);
+      await store.update(id, 1, { count: 1 }, [pending('counter.incremented.v1', id)]);
+      // The crash: the commit is in the log, its outbox entry is not.
+      await connection.collection('counters_outbox').deleteMany({});
+      expect(await outbox.pending(10)).toEqual([]);
+      expect(await outbox.recover()).toBe(2);
+      expect(await outbox.recover()).toBe(0);
+      const [batch] = await outbox.pending(10);
+      expect(batch!.commits.map((c) => c.version)).toEqual([1, 2]);
+      expect(batch!.events.map((e) => e.type)).toEqual(['counter.created.v1', 'counter.incremented.v1']);
+      await outbox.acknowledge(batch!);
+      expect(await outbox.pending(10)).toEqual([]);
+      expect(await outbox.recover()).toBe(0);
+    } finally {
+      await connection.dropDatabase();
+      await connection.close();
+    }
+  });
+});

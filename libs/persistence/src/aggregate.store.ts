@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '@homeward/errors';
-import { commitId, commitModelOf, type Commit, type CommitModel } from './commit-log';
+import { commitId, commitModelOf, type Commit, type CommitModel, type OutboxModel } from './commit-log';
 import type { OutboxFields } from './outbox.plugin';
 import type { PendingEvent } from './pending-event';
 
@@ -8,6 +8,7 @@ type Stored<T> = T & OutboxFields & { _id: string };
 export type Snapshot<T> = T & { _id: string; version: number };
 
 const DUPLICATE_KEY = 11000;
+const INBOX_SIZE = 200;
 const isDuplicate = (error: unknown) => (error as { code?: number }).code === DUPLICATE_KEY;
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'missing';
@@ -21,9 +22,10 @@ export type ApplyOutcome = 'applied' | 'duplicate' | 'missing';
  */
 export class AggregateStore<T extends object> {
   private readonly commits: CommitModel;
+  private readonly outbox: OutboxModel;
 
   constructor(readonly model: Model<Stored<T>>) {
-    this.commits = commitModelOf(model as unknown as Model<never>);
+    ({ commits: this.commits, outbox: this.outbox } = commitModelOf(model as unknown as Model<never>));
   }
 
   async find(id: string): Promise<Snapshot<T> | null> {
@@ -39,7 +41,7 @@ export class AggregateStore<T extends object> {
 
   /** Creates the aggregate; false when it already exists (same id), which a consumer treats as already applied. */
   async create(id: string, state: T, events: readonly PendingEvent[], causedBy?: string): Promise<boolean> {
-    return this.append(id, 1, state, events, causedBy);
+    return this.append(id, 1, state, events, [], causedBy);
   }
 
   async createOrConflict(id: string, state: T, events: readonly PendingEvent[], what = 'record'): Promise<void> {
@@ -54,7 +56,7 @@ export class AggregateStore<T extends object> {
     const current = await this.latest(id);
     if (!current) throw new NotFoundError(`${what} ${id} does not exist`);
     const state = { ...current.state, ...set };
-    if (current.version === expectedVersion && (await this.append(id, expectedVersion + 1, state, events))) {
+    if (current.version === expectedVersion && (await this.append(id, expectedVersion + 1, state, events, current.inbox))) {
       return { ...state, _id: id, version: expectedVersion + 1 };
     }
     const now = await this.latest(id);
@@ -69,8 +71,8 @@ export class AggregateStore<T extends object> {
     for (;;) {
       const current = await this.latest(id);
       if (!current) return 'missing';
-      if ((await this.commits.countDocuments({ aggregateId: id, causedBy: eventId }, { limit: 1 })) > 0) return 'duplicate';
-      if (await this.append(id, current.version + 1, { ...current.state, ...set }, events, eventId)) return 'applied';
+      if (current.inbox.includes(eventId)) return 'duplicate';
+      if (await this.append(id, current.version + 1, { ...current.state, ...set }, events, current.inbox, eventId)) return 'applied';
       // Another change took the version: decide again on the new state.
     }
   }
@@ -83,7 +85,14 @@ export class AggregateStore<T extends object> {
     return { ...commit.state, _id: commit.aggregateId, version: commit.version };
   }
 
-  private async append(id: string, version: number, state: T, events: readonly PendingEvent[], causedBy?: string): Promise<boolean> {
+  private async append(
+    id: string,
+    version: number,
+    state: T,
+    events: readonly PendingEvent[],
+    inbox: readonly string[] = [],
+    causedBy?: string,
+  ): Promise<boolean> {
     const { _id: _ignored, version: _v, ...plain } = state as T & { _id?: unknown; version?: unknown };
     const commit: Commit = {
       _id: commitId(id, version),
@@ -92,6 +101,9 @@ export class AggregateStore<T extends object> {
       state: plain,
       events: [...events],
       ...(causedBy ? { causedBy } : {}),
+      // Enough to recognise any redelivery: Kafka redelivers recent messages, and
+      // the processed-event store catches older ones.
+      inbox: causedBy ? [...inbox, causedBy].slice(-INBOX_SIZE) : [...(inbox ?? [])],
       committedAt: new Date(),
       published: false,
     };
@@ -101,6 +113,9 @@ export class AggregateStore<T extends object> {
       if (isDuplicate(error)) return false;
       throw error;
     }
+    await this.outbox.collection.insertOne({ _id: commit._id, aggregateId: id, version } as never).catch((error: unknown) => {
+      if (!isDuplicate(error)) throw error;
+    });
     // Best effort now; the relay makes it right if this write loses a race.
     await projectCurrent(this.model as unknown as Model<never>, commit).catch(() => undefined);
     return true;

@@ -20,6 +20,8 @@ export interface Commit<T = Record<string, unknown>> {
   events: PendingEvent[];
   /** Id of the consumed event this change applied, for idempotent consumers. */
   causedBy?: string;
+  /** Ids of the last consumed events applied to the aggregate, carried from commit to commit. */
+  inbox: string[];
   committedAt: Date;
   /** The relay has published the events and brought the current-state document up to date. */
   published: boolean;
@@ -35,26 +37,53 @@ const commitSchema = new Schema(
     state: { type: Schema.Types.Mixed, required: true },
     events: { type: [Schema.Types.Mixed], default: [] },
     causedBy: { type: String },
+    inbox: { type: [String], default: [] },
     committedAt: { type: Date, required: true },
     published: { type: Boolean, required: true },
   },
   { versionKey: false },
 );
 commitSchema.index({ aggregateId: 1, version: -1 });
-commitSchema.index({ aggregateId: 1, causedBy: 1 });
-commitSchema.index({ published: 1, committedAt: 1 });
+commitSchema.index({ published: 1 });
 
-export type CommitModel = Model<Commit>;
-
-/** The commit log beside an aggregate collection: `<collection>_commits`. */
-export function registerCommitModel(connection: Connection, aggregateModelName: string, collection: string): CommitModel {
-  const name = `${aggregateModelName}Commit`;
-  return (
-    (connection.models[name] as CommitModel | undefined) ??
-    (connection.model(name, commitSchema.clone().set('collection', `${collection}_commits`)) as unknown as CommitModel)
-  );
+/**
+ * Where the relay finds work: one small document per commit not yet
+ * published, deleted once it is. Polling this short collection stays cheap
+ * however long the commit log grows (FerretDB's SQLite backend scans a
+ * collection for any filter that is not on _id). It is written just after the
+ * commit; a crash between the two writes is repaired by the relay's start-up
+ * scan of the log for unpublished commits.
+ */
+export interface OutboxEntry {
+  _id: string;
+  aggregateId: string;
+  version: number;
 }
 
-export function commitModelOf(model: Model<never>): CommitModel {
+const outboxSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    aggregateId: { type: String, required: true },
+    version: { type: Number, required: true },
+  },
+  { versionKey: false },
+);
+
+export type CommitModel = Model<Commit>;
+export type OutboxModel = Model<OutboxEntry>;
+
+function registered<M>(connection: Connection, name: string, schema: Schema, collection: string): M {
+  return ((connection.models[name] as M | undefined) ?? connection.model(name, schema.clone().set('collection', collection))) as M;
+}
+
+/** The commit log and the outbox beside an aggregate collection: `<collection>_commits`, `<collection>_outbox`. */
+export function registerCommitModel(connection: Connection, aggregateModelName: string, collection: string): { commits: CommitModel; outbox: OutboxModel } {
+  return {
+    commits: registered<CommitModel>(connection, `${aggregateModelName}Commit`, commitSchema, `${collection}_commits`),
+    outbox: registered<OutboxModel>(connection, `${aggregateModelName}Outbox`, outboxSchema, `${collection}_outbox`),
+  };
+}
+
+export function commitModelOf(model: Model<never>): { commits: CommitModel; outbox: OutboxModel } {
   return registerCommitModel(model.db, model.modelName, model.collection.collectionName);
 }

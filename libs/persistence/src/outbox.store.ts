@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { commitModelOf, type Commit, type CommitModel } from './commit-log';
+import { commitModelOf, type Commit, type CommitModel, type OutboxModel } from './commit-log';
 import { projectCurrent } from './aggregate.store';
 import type { PendingEvent } from './pending-event';
 
@@ -17,22 +17,24 @@ export interface OutboxBatch {
  */
 export class OutboxStore {
   private readonly commits: CommitModel;
+  private readonly outbox: OutboxModel;
 
   constructor(private readonly model: Model<never>) {
-    this.commits = commitModelOf(model);
+    ({ commits: this.commits, outbox: this.outbox } = commitModelOf(model));
   }
 
   get name(): string {
     return this.model.collection.collectionName;
   }
 
+  /** Up to `limit` aggregates with unpublished commits, each with all of them, so none is published out of order. */
   async pending(limit: number): Promise<OutboxBatch[]> {
-    const found = (await this.commits
-      .find({ published: false })
-      .sort({ committedAt: 1, version: 1 })
-      .limit(limit)
-      .lean()
-      .exec()) as Commit[];
+    const entries = await this.outbox.find({}).lean().exec();
+    if (entries.length === 0) return [];
+    const aggregates = [...new Set(entries.map((e) => e.aggregateId))].slice(0, limit);
+    const chosen = new Set(aggregates);
+    const ids = entries.filter((e) => chosen.has(e.aggregateId)).map((e) => e._id);
+    const found = (await this.commits.find({ _id: { $in: ids } }).lean().exec()) as Commit[];
     const byAggregate = new Map<string, Commit[]>();
     for (const commit of found) byAggregate.set(commit.aggregateId, [...(byAggregate.get(commit.aggregateId) ?? []), commit]);
     return [...byAggregate.entries()].map(([aggregateId, commits]) => {
@@ -43,12 +45,33 @@ export class OutboxStore {
 
   /**
    * Marks the batch's commits published (only the relay writes this flag, so
-   * no write races it) and brings the current-state document to the newest.
+   * no write races it), brings the current-state document to the newest, and
+   * takes the commits off the outbox.
    */
   async acknowledge(batch: OutboxBatch): Promise<void> {
     const newest = batch.commits.at(-1);
     if (!newest) return;
+    const ids = batch.commits.map((c) => c._id);
     await projectCurrent(this.model, newest);
-    await this.commits.collection.updateMany({ _id: { $in: batch.commits.map((c) => c._id) } } as never, { $set: { published: true } });
+    await this.commits.collection.updateMany({ _id: { $in: ids } } as never, { $set: { published: true } });
+    await this.outbox.collection.deleteMany({ _id: { $in: ids } } as never);
+  }
+
+  /**
+   * Start-up repair: puts back on the outbox any commit a crash left between
+   * its insert and its outbox entry. Scans the log once, so not on every poll.
+   */
+  async recover(): Promise<number> {
+    const lost = await this.commits.find({ published: false }, { _id: 1, aggregateId: 1, version: 1 }).lean().exec();
+    let restored = 0;
+    for (const commit of lost) {
+      try {
+        await this.outbox.collection.insertOne({ _id: commit._id, aggregateId: commit.aggregateId, version: commit.version } as never);
+        restored++;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+      }
+    }
+    return restored;
   }
 }
