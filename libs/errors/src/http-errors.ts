@@ -31,6 +31,16 @@ export class ConflictError extends HomewardError {
   readonly retriable = false;
 }
 
+/**
+ * The caller is known but may not do this: a missing role, or the same
+ * person acting twice where two people must (four-eyes). The message says why.
+ */
+export class ForbiddenError extends HomewardError {
+  readonly status = 403;
+  readonly code = 'forbidden';
+  readonly retriable = false;
+}
+
 /** A business rule refused the command; `rule` names it. */
 export class RuleViolationError extends HomewardError {
   readonly status = 422;

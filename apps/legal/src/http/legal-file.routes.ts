@@ -1,48 +1,52 @@
-import type { Express } from 'express';
-import { z } from 'zod';
-import { CaseClearedV1 } from '@homeward/contracts';
-import { requestIdOf, route } from '@homeward/http';
-import { AggregateStore } from '@homeward/persistence';
-import type { ServiceContext } from '@homeward/runtime';
-import { clear } from '../domain/legal-file';
-import { registerLegalFileModel, type LegalFileRecord } from '../store/legal-file.model';
+import type { ApiRouter } from '@homeward/http';
+import { activeHolds } from '../domain/legal-file.state';
+import { rolesOf } from './actor';
+import { stateOf, type LegalFileCommands } from './legal-file.command';
+import { CaseIdParams, ListQuery } from './legal-file.requests';
+import { LegalFileListResponse, LegalFileResponse } from './legal-file.responses';
 
-const CaseIdParams = z.object({ caseId: z.uuid().describe('Id of the case.') }).strict();
-const ClearanceRequest = z
-  .object({ approvedBy: z.string().trim().min(1).max(100).describe('Id of the person approving the clearance.') })
-  .strict();
-
-export function legalFileRoutes(app: Express, context: ServiceContext): void {
-  const files = new AggregateStore<LegalFileRecord>(registerLegalFileModel(context.connection));
-
-  app.get(
+export function legalFileRoutes(api: ApiRouter, { files, send }: LegalFileCommands): void {
+  api.get(
     '/legal-files/:caseId',
-    route({ params: CaseIdParams }, async ({ params }, _req, res) => {
-      const { _id, version, ...file } = await files.get(params.caseId, 'legal file');
-      res.setHeader('etag', `"${version}"`).json({ caseId: _id, ...file });
-    }),
+    {
+      summary: 'A legal file: requirements with evidence summaries and decisions (who, when, why), holds, status history. Screening details only for the screening-officer role (x-homeward-roles).',
+      params: CaseIdParams,
+      responses: { 200: LegalFileResponse },
+    },
+    async ({ params }, req, res) => send(res, await files.get(params.caseId, 'legal file'), rolesOf(req)),
   );
 
-  // Temporary: the walking skeleton's single clearance action.
-  app.post(
-    '/legal-files/:caseId/clearance',
-    route({ params: CaseIdParams, body: ClearanceRequest }, async ({ params, body }, req, res) => {
-      const file = await files.get(params.caseId, 'legal file');
-      const next = clear(file, body.approvedBy, new Date());
-      const event = context.events(
-        CaseClearedV1,
-        {
-          caseId: params.caseId,
+  api.get(
+    '/legal-files',
+    {
+      summary: 'Legal files by status and programme, in case id order, a page at a time.',
+      query: ListQuery,
+      responses: { 200: LegalFileListResponse },
+    },
+    async ({ query }, _req, res) => {
+      const filter: Record<string, unknown> = {};
+      if (query.status) filter['status'] = query.status;
+      if (query.programmeId) filter['programmeId'] = query.programmeId;
+      if (query.after) filter['_id'] = { $gt: query.after };
+      const found = await files.model
+        .find(filter)
+        .sort({ _id: 1 })
+        .limit(query.limit + 1)
+        .lean()
+        .exec();
+      const page = found.slice(0, query.limit).map((record) => {
+        const file = stateOf(record as never);
+        return {
+          caseId: file.caseId,
           programmeId: file.programmeId,
-          destinationState: file.destinationState,
-          clearedAt: next.clearedAt!,
-          approvedBy: next.approvedBy,
-        },
-        { correlationid: requestIdOf(req), causationid: requestIdOf(req) },
-      );
-      const saved = await files.update(params.caseId, file.version, next, [event], 'legal file');
-      context.published();
-      res.setHeader('etag', `"${saved.version}"`).json({ caseId: params.caseId, status: saved.status, clearedAt: saved.clearedAt });
-    }),
+          status: file.status,
+          openedAt: file.openedAt,
+          requirements: file.requirements.map(({ code, status }) => ({ code, status })),
+          activeHolds: activeHolds(file).length,
+        };
+      });
+      const next = found.length > query.limit ? page.at(-1)?.caseId : undefined;
+      res.json({ items: page, ...(next ? { next } : {}) });
+    },
   );
 }

@@ -1,27 +1,28 @@
 import { Schema } from 'mongoose';
 import { aggregateModel, type AggregateModel } from '@homeward/persistence';
-import type { LegalFileStatus } from '../domain/legal-file';
+import type { LegalFileState } from '../domain/legal-file.state';
 
-export interface LegalFileRecord {
-  programmeId: string;
-  destinationState: string;
-  status: LegalFileStatus;
-  requirements: string[];
-  openedAt: string;
-  approvedBy: string[];
-  clearedAt?: string;
-}
+/** One document per case (`_id` = case id): the file, its requirements, evidence, decisions and holds. */
+export type LegalFileRecord = LegalFileState;
 
+// The nested parts are written whole by the domain's transitions (the store
+// writes through the driver, not through mongoose casting), so they are
+// declared Mixed; only the fields the list filters on are indexed.
 const legalFileSchema = new Schema(
   {
     _id: { type: String, required: true },
-    programmeId: { type: String, required: true },
+    caseId: { type: String, required: true },
+    programmeId: { type: String, required: true, index: true },
     destinationState: { type: String, required: true },
     status: { type: String, required: true, index: true },
-    requirements: { type: [String], default: [] },
     openedAt: { type: String, required: true },
-    approvedBy: { type: [String], default: [] },
-    clearedAt: { type: String },
+    requirements: { type: [Schema.Types.Mixed], default: [] },
+    holds: { type: [Schema.Types.Mixed], default: [] },
+    boardedAt: { type: String },
+    clearance: { type: Schema.Types.Mixed },
+    rejection: { type: Schema.Types.Mixed },
+    closure: { type: Schema.Types.Mixed },
+    statusHistory: { type: [Schema.Types.Mixed], default: [] },
   },
   { collection: 'legal_files', versionKey: false },
 );

@@ -1,0 +1,25 @@
+import { ProgrammeCreatedV1 } from '@homeward/contracts';
+import { on, type HandlerRegistration } from '@homeward/messaging';
+import type { ServiceContext } from '@homeward/runtime';
+import { registerProgrammeModel } from '../store/programme.model';
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Keeps the checklist of every programme, which files are opened with.
+ * Suspension and resumption are not consumed: they stop movements, not legal work.
+ */
+export function programmeHandlers(context: ServiceContext): HandlerRegistration[] {
+  const programmes = registerProgrammeModel(context.connection);
+  return [
+    on(ProgrammeCreatedV1, async (event) => {
+      const { programmeId, requirements, createdAt } = event.data;
+      try {
+        await programmes.collection.insertOne({ _id: programmeId, requirements, createdAt } as never);
+      } catch (error) {
+        // A programme is created once; a redelivery finds it stored.
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      }
+    }),
+  ];
+}

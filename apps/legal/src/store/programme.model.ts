@@ -1,0 +1,24 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { RequirementCode } from '@homeward/contracts';
+
+/** Legal's local copy of a programme: only the checklist its files are opened with. */
+export interface ProgrammeRecord {
+  _id: string;
+  requirements: RequirementCode[];
+  createdAt: string;
+}
+
+const programmeSchema = new Schema<ProgrammeRecord>(
+  {
+    _id: { type: String, required: true },
+    requirements: { type: [String], required: true },
+    createdAt: { type: String, required: true },
+  },
+  { collection: 'programmes', versionKey: false },
+);
+
+export type ProgrammeModel = Model<ProgrammeRecord>;
+
+export function registerProgrammeModel(connection: Connection): ProgrammeModel {
+  return (connection.models['LegalProgramme'] as ProgrammeModel | undefined) ?? connection.model<ProgrammeRecord>('LegalProgramme', programmeSchema);
+}
