@@ -1,113 +1,249 @@
-import { Kafka } from 'kafkajs';
-import { Topic } from '@homeward/contracts';
-import { physicalTopic } from '@homeward/messaging';
-import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
-import { createLogger } from '@homeward/telemetry';
-import { testServers, uniqueName } from '@homeward/testing';
-import { intakeService } from '../intake.service';
-import { registerCaseModel } from '../store/case.model';
+import * as testing from '@homeward/testing';
+import { caseBody, IntakeUnderTest, programmeBody, USER, type Reply } from './case-api.test-kit';
 
-const validCase = () => ({
-  programmeId: 'iq-ru-2019',
-  originState: 'IQ',
-  destinationState: 'RU',
-  sex: 'female',
-  names: [
-    { given: 'Тестия', family: 'Примерова', script: 'cyrillic' },
-    { given: 'Testiya', family: 'Primerova', script: 'latin' },
-  ],
-  birthDate: { value: '2015-04-01', precision: 'month' },
-  facility: { type: 'orphanage', name: 'Test Orphanage No. 1', city: 'Baghdad' },
-  guardians: [
-    { relationship: 'grandmother', name: { given: 'Анна', family: 'Примерова', script: 'cyrillic' }, email: 'anna.test@example.org', preferredLanguage: 'ru' },
-  ],
-});
+const P = 'iq-ru-2019';
+const problemFields = (reply: Reply) => ((reply.body['errors'] as Array<{ field: string }> | undefined) ?? []).map((e) => e.field);
 
 describe('intake case API against the real servers', () => {
-  const prefix = uniqueName('intake');
-  let service: RunningService;
-  let base: string;
-  const kafka = new Kafka({ clientId: prefix, brokers: testServers.kafkaBrokers, logLevel: 0 });
-
-  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    fetch(`${base}/cases`, { method: 'POST', headers, body });
-  const publishedCount = async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const offsets = await admin.fetchTopicOffsets(physicalTopic(prefix, Topic.intake));
-      return offsets.reduce((n, o) => n + Number(o.high), 0);
-    } finally {
-      await admin.disconnect();
-    }
+  const intake = new IntakeUnderTest(testing);
+  const register = async (overrides: Record<string, unknown> = {}) => {
+    const reply = await intake.call('POST', '/cases', caseBody(P, overrides));
+    expect(reply.status).toBe(201);
+    return reply.body['caseId'] as string;
   };
-  const storedCount = () => registerCaseModel(service.context.connection).countDocuments();
+  const read = (caseId: string) => intake.call('GET', `/cases/${caseId}`);
+  const names = (given: string, family = 'Testov') => [{ given, family, script: /[a-z]/i.test(given) ? 'latin' : 'cyrillic' }];
 
   beforeAll(async () => {
-    const config = loadServiceConfig('intake', 0, {
-      HOMEWARD_TOPIC_PREFIX: prefix,
-      MONGO_DB: prefix.replaceAll('-', '_'),
-      MONGO_URL: testServers.mongoUrl,
-      KAFKA_BROKERS: testServers.kafkaBrokers.join(','),
-      KAFKA_GROUP_ID: prefix,
-      RELAY_POLL_MS: '50',
-    });
-    service = await startService(intakeService, config, createLogger('intake', 'silent'));
-    base = `http://127.0.0.1:${service.port}`;
+    await intake.start();
+    expect((await intake.call('POST', '/programmes', programmeBody(P))).status).toBe(201);
+    expect((await intake.call('POST', '/programmes', programmeBody('iq-fr-2019', { destinationState: 'FR', eligibility: { maxAgeAtRegistration: 12, childrenOnly: true } }))).status).toBe(201);
   });
-
-  afterAll(async () => {
-    await service.drain();
-    await service.context.connection.dropDatabase();
-    await service.close();
-  });
+  afterAll(() => intake.stop());
 
   it.each([
     ['malformed JSON', '{"programmeId": ', 'malformed-json', undefined],
-    ['a missing field', JSON.stringify({ ...validCase(), sex: undefined }), 'validation-failed', '/sex'],
-    ['an unknown field', JSON.stringify({ ...validCase(), religion: 'x' }), 'validation-failed', '/religion'],
-    ['a wrong type', JSON.stringify({ ...validCase(), birthDate: { value: 20150401, precision: 'month' } }), 'validation-failed', '/birthDate/value'],
-    ['a bad nested value', JSON.stringify({ ...validCase(), guardians: [{ ...validCase().guardians[0], email: 'not-an-address' }] }), 'validation-failed', '/guardians/0/email'],
-    ['an operator key', JSON.stringify({ ...validCase(), facility: { $where: 'sleep(1000)' } }), 'validation-failed', '/facility/$where'],
+    ['a missing field', JSON.stringify({ ...caseBody(P), sex: undefined }), 'validation-failed', '/sex'],
+    ['an unknown field', JSON.stringify({ ...caseBody(P), religion: 'x' }), 'validation-failed', '/religion'],
+    ['origin given by the caller', JSON.stringify({ ...caseBody(P), originState: 'IQ' }), 'validation-failed', '/originState'],
+    ['a wrong type', JSON.stringify({ ...caseBody(P), birthDate: { value: 20150401, precision: 'month' } }), 'validation-failed', '/birthDate/value'],
+    ['a bad nested value', JSON.stringify({ ...caseBody(P), guardians: [{ ...caseBody(P).guardians[0], email: 'not-an-address' }] }), 'validation-failed', '/guardians/0/email'],
+    ['an operator key', JSON.stringify({ ...caseBody(P), facility: { $where: 'sleep(1000)' } }), 'validation-failed', '/facility/$where'],
   ])('refuses %s with 400 problem+json naming the field', async (_what, body, code, field) => {
-    const res = await post(body);
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const problem = (await res.json()) as { type: string; errors?: Array<{ field: string }> };
-    expect(problem.type).toMatch(new RegExp(`${code}$`));
-    if (field) expect(problem.errors?.map((e) => e.field)).toContain(field);
+    const reply = await intake.call('POST', '/cases', body);
+    expect(reply.status).toBe(400);
+    expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(reply.body['type']).toMatch(new RegExp(`${code}$`));
+    if (field) expect(problemFields(reply)).toContain(field);
   });
 
-  it('refuses an oversized body with 413 and a non-JSON body with 415', async () => {
-    const huge = JSON.stringify({ ...validCase(), programmeId: 'x'.repeat(300_000) });
-    expect((await post(huge)).status).toBe(413);
-    expect((await post('programmeId=x', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+  it('refuses an oversized body with 413, a non-JSON body with 415, no acting user with 400', async () => {
+    expect((await intake.call('POST', '/cases', { ...caseBody(P), programmeId: 'x'.repeat(300_000) })).status).toBe(413);
+    const form = await fetch(`${intake.base}/cases`, { method: 'POST', headers: { ...USER, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
+    expect(form.status).toBe(415);
+    const anonymous = await intake.call('POST', '/cases', caseBody(P), {});
+    expect(anonymous.status).toBe(400);
+    expect(problemFields(anonymous)).toEqual(['headers.x-homeward-user']);
   });
 
-  it('stored and published nothing for any refused request', async () => {
-    expect(await storedCount()).toBe(0);
-    expect(await publishedCount()).toBe(0);
+  it('refuses with 422 naming the rule an unknown programme and a child over the maximum age', async () => {
+    const unknown = await intake.call('POST', '/cases', caseBody('xx-yy-2000'));
+    expect([unknown.status, unknown.body['rule']]).toEqual([422, 'programme-exists']);
+    const old = await intake.call('POST', '/cases', caseBody('iq-fr-2019', { birthDate: { value: `${new Date().getUTCFullYear() - 15}-01-01`, precision: 'year' } }));
+    expect([old.status, old.body['rule']]).toEqual([422, 'max-age-at-registration']);
   });
 
-  it('registers a valid case, publishes case.registered.v1 once, and serves it back with an ETag', async () => {
-    const res = await post(JSON.stringify(validCase()));
-    expect(res.status).toBe(201);
-    const { caseId } = (await res.json()) as { caseId: string };
-    expect(res.headers.get('location')).toBe(`/cases/${caseId}`);
-    const read = await fetch(`${base}/cases/${caseId}`);
-    expect(read.status).toBe(200);
-    expect(read.headers.get('etag')).toBe('"1"');
-    expect(await read.json()).toMatchObject({ caseId, stage: 'registered', personal: { names: validCase().names } });
-    expect(await storedCount()).toBe(1);
-    const deadline = Date.now() + 10_000;
-    while ((await publishedCount()) < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(await publishedCount()).toBe(1);
+  it('stored and published nothing about cases for any refused registration', async () => {
+    await intake.settled();
+    expect(await intake.caseCount()).toBe(0);
+    expect(intake.publishedOfType('case.registered.v1')).toHaveLength(0);
+  });
+
+  it('registers a case, publishes case.registered.v1 once with origin and destination of the programme, and serves it with an ETag', async () => {
+    const reply = await intake.call('POST', '/cases', caseBody(P));
+    expect(reply.status).toBe(201);
+    const caseId = reply.body['caseId'] as string;
+    expect(reply.headers.get('location')).toBe(`/cases/${caseId}`);
+    const found = await read(caseId);
+    expect(found.status).toBe(200);
+    expect(found.headers.get('etag')).toBe('"1"');
+    expect(found.body).toMatchObject({ caseId, stage: 'registered', originState: 'IQ', destinationState: 'RU', registeredBy: 'case-worker-1', personal: { names: caseBody(P).names } });
+    expect(found.body).not.toHaveProperty('nameKeys');
+    await intake.settled();
+    const events = intake.publishedOfType('case.registered.v1');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ subject: caseId, data: { caseId, originState: 'IQ', destinationState: 'RU', siblingCaseIds: [] } });
+  });
+
+  it('still registers under a suspended programme: suspension stops movements, not intake', async () => {
+    await intake.call('POST', '/programmes/iq-fr-2019/suspension', { reason: 'security' });
+    expect((await intake.call('POST', '/cases', caseBody('iq-fr-2019'))).status).toBe(201);
+    await intake.call('POST', '/programmes/iq-fr-2019/resumption');
   });
 
   it('answers 404 for an unknown case and 400 for a malformed id', async () => {
-    expect((await fetch(`${base}/cases/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
-    const bad = await fetch(`${base}/cases/not-a-uuid`);
+    expect((await read('00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const bad = await read('not-a-uuid');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: Array<{ field: string }> }).errors[0]!.field).toBe('params.caseId');
+    expect(problemFields(bad)).toEqual(['params.caseId']);
+  });
+
+  describe('search', () => {
+    let ahmed: string, ahmad: string, arabic: string, fatima: string;
+    beforeAll(async () => {
+      ahmed = await register({ names: names('Ahmed', 'Ismailov'), facility: { type: 'camp', name: 'Al-Hol Camp', city: 'Hasakah' } });
+      ahmad = await register({ names: names('Ahmad', 'Karimov') });
+      arabic = await register({ names: [{ given: 'أحمد', family: 'سعيد', script: 'arabic' }] });
+      fatima = await register({ names: names('Фатима', 'Исмаилова'), programmeId: 'iq-fr-2019' });
+    });
+    const search = async (query: string) => {
+      const reply = await intake.call<{ items: Array<{ caseId: string }>; next?: string }>('GET', `/cases?${query}`);
+      expect(reply.status).toBe(200);
+      return reply.body;
+    };
+
+    it('finds "Ahmed", "Ahmad" and "أحمد" for "Ахмед", and not "Фатима"', async () => {
+      const ids = (await search(`name=${encodeURIComponent('Ахмед')}`)).items.map((c) => c.caseId);
+      expect(ids).toEqual([ahmed, ahmad, arabic]);
+      expect(ids).not.toContain(fatima);
+    });
+
+    it('needs every word of the name to match, in any script', async () => {
+      expect((await search(`name=${encodeURIComponent('Ахмед Исмаилов')}`)).items.map((c) => c.caseId)).toEqual([ahmed]);
+      expect((await search('name=Fatima+Ismailova')).items.map((c) => c.caseId)).toEqual([fatima]);
+    });
+
+    it('filters by facility (any case), programme, destination state and stage', async () => {
+      expect((await search('facility=al-hol%20CAMP')).items.map((c) => c.caseId)).toEqual([ahmed]);
+      expect((await search('programmeId=iq-fr-2019')).items.map((c) => c.caseId)).toContain(fatima);
+      expect((await search('destinationState=FR')).items.every((c) => c.caseId !== ahmed)).toBe(true);
+      expect((await search('stage=registered&name=Ahmad')).items).toHaveLength(3);
+      expect((await search('stage=cleared')).items).toHaveLength(0);
+    });
+
+    it('pages in registration order with a cursor, each case once', async () => {
+      const all = (await search('limit=200')).items.map((c) => c.caseId);
+      const paged: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await search(`limit=2${after ? `&after=${after}` : ''}`);
+        paged.push(...page.items.map((c) => c.caseId));
+        after = page.next;
+      } while (after);
+      expect(paged).toEqual(all);
+      expect(all.length).toBeGreaterThanOrEqual(6);
+    });
+
+    it('refuses a forged cursor, an unknown stage and a limit over 200 (400)', async () => {
+      for (const query of ['after=bm9wZQ', 'stage=flying', 'limit=500']) {
+        expect((await intake.call('GET', `/cases?${query}`)).status).toBe(400);
+      }
+    });
+  });
+
+  describe('changes', () => {
+    it('PATCH needs If-Match (428), refuses a stale one (412) and changes nothing', async () => {
+      const caseId = await register();
+      const before = await intake.settled();
+      const missing = await intake.call('PATCH', `/cases/${caseId}`, { medicalNeeds: 'asthma' });
+      expect(missing.status).toBe(428);
+      expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const stale = await intake.call('PATCH', `/cases/${caseId}`, { medicalNeeds: 'asthma' }, { ...USER, 'if-match': '"7"' });
+      expect(stale.status).toBe(412);
+      expect((await intake.call('PATCH', `/cases/${caseId}`, {}, { ...USER, 'if-match': '"1"' })).status).toBe(400);
+      expect(await intake.settled()).toBe(before);
+      expect((await read(caseId)).headers.get('etag')).toBe('"1"');
+    });
+
+    it('PATCH with the current ETag changes the case, publishes case.updated.v1 with the snapshot, and re-keys the name', async () => {
+      const caseId = await register();
+      const reply = await intake.call('PATCH', `/cases/${caseId}`, { names: names('Yusuf'), medicalNeeds: 'insulin' }, { ...USER, 'if-match': '"1"' });
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('etag')).toBe('"2"');
+      await intake.settled();
+      expect(intake.publishedOfType('case.updated.v1').find((e) => e.subject === caseId)?.data).toMatchObject({ version: 2, personal: { medicalNeeds: 'insulin' } });
+      const found = await intake.call<{ items: Array<{ caseId: string }> }>('GET', `/cases?name=${encodeURIComponent('Юсуф')}`);
+      expect(found.body.items.map((c) => c.caseId)).toEqual([caseId]);
+    });
+
+    it('links siblings symmetrically and transitively, once', async () => {
+      const [a, b, c] = [await register(), await register(), await register()];
+      expect((await intake.call('POST', `/cases/${a}/siblings`, { caseIds: [b] })).status).toBe(200);
+      const linked = await intake.call('POST', `/cases/${c}/siblings`, { caseIds: [a] });
+      expect(linked.body['siblingCaseIds']).toEqual([a, b].sort());
+      for (const [id, others] of [[a, [b, c]], [b, [a, c]]] as const) {
+        expect((await read(id)).body['siblingCaseIds']).toEqual([...others].sort());
+      }
+      const before = await intake.settled();
+      expect((await intake.call('POST', `/cases/${b}/siblings`, { caseIds: [c] })).status).toBe(200);
+      expect(await intake.settled()).toBe(before);
+      const self = await intake.call('POST', `/cases/${a}/siblings`, { caseIds: [a] });
+      expect([self.status, self.body['rule']]).toEqual([422, 'sibling-not-self']);
+      const unknown = await intake.call('POST', `/cases/${a}/siblings`, { caseIds: ['00000000-0000-4000-8000-000000000000'] });
+      expect([unknown.status, unknown.body['rule']]).toEqual([422, 'siblings-exist']);
+    });
+
+    it('adds a guardian and changes one with If-Match', async () => {
+      const caseId = await register();
+      const added = await intake.call('POST', `/cases/${caseId}/guardians`, {
+        relationship: 'grandfather',
+        name: { given: 'Иван', family: 'Примеров', script: 'cyrillic' },
+        email: 'ivan@example.org',
+        phone: '+7 495 123 45 67',
+        postalAddress: 'Grozny',
+        preferredLanguage: 'ru',
+      });
+      expect(added.status).toBe(201);
+      const guardian = (added.body['personal'] as { guardians: Array<{ guardianId: string }> }).guardians[1]!;
+      expect(added.headers.get('location')).toBe(`/cases/${caseId}/guardians/${guardian.guardianId}`);
+      const path = `/cases/${caseId}/guardians/${guardian.guardianId}`;
+      expect((await intake.call('PATCH', path, { email: 'ivan2@example.org' })).status).toBe(428);
+      expect((await intake.call('PATCH', path, { email: 'ivan2@example.org' }, { ...USER, 'if-match': '"1"' })).status).toBe(412);
+      const changed = await intake.call('PATCH', path, { email: 'ivan2@example.org', phone: null }, { ...USER, 'if-match': '"2"' });
+      expect(changed.status).toBe(200);
+      expect((changed.body['personal'] as { guardians: unknown[] }).guardians[1]).toEqual(expect.not.objectContaining({ phone: expect.anything() }));
+      expect((await intake.call('PATCH', `/cases/${caseId}/guardians/00000000-0000-4000-8000-000000000000`, { email: 'x@example.org' }, { ...USER, 'if-match': '"3"' })).status).toBe(404);
+    });
+
+    it('withdraws a case with case.withdrawn.v1, then refuses every change (409) and changes nothing', async () => {
+      const caseId = await register();
+      const withdrawn = await intake.call('POST', `/cases/${caseId}/withdrawal`, { reason: 'family reunited in Iraq' });
+      expect(withdrawn.status).toBe(200);
+      expect(withdrawn.body).toMatchObject({ stage: 'withdrawn', withdrawal: { reason: 'family reunited in Iraq', by: 'case-worker-1' } });
+      const before = await intake.settled();
+      expect(intake.publishedOfType('case.withdrawn.v1').map((e) => e.subject)).toContain(caseId);
+      const version = (await read(caseId)).headers.get('etag')!;
+      for (const [method, path, body] of [
+        ['PATCH', `/cases/${caseId}`, { medicalNeeds: 'x' }],
+        ['POST', `/cases/${caseId}/withdrawal`, { reason: 'again' }],
+        ['POST', `/cases/${caseId}/guardians`, caseBody(P).guardians[0]],
+      ] as const) {
+        expect((await intake.call(method, path, body, { ...USER, 'if-match': version })).status).toBe(409);
+      }
+      expect(await intake.settled()).toBe(before);
+      expect((await read(caseId)).headers.get('etag')).toBe(version);
+    });
+  });
+
+  it('lists every route in /openapi.json', async () => {
+    const doc = await intake.call<{ paths: Record<string, Record<string, unknown>> }>('GET', '/openapi.json');
+    const routes = Object.entries(doc.body.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'POST /programmes',
+        'GET /programmes',
+        'GET /programmes/{programmeId}',
+        'POST /programmes/{programmeId}/suspension',
+        'POST /programmes/{programmeId}/resumption',
+        'POST /cases',
+        'GET /cases',
+        'GET /cases/{caseId}',
+        'PATCH /cases/{caseId}',
+        'POST /cases/{caseId}/siblings',
+        'POST /cases/{caseId}/guardians',
+        'PATCH /cases/{caseId}/guardians/{guardianId}',
+        'POST /cases/{caseId}/withdrawal',
+      ]),
+    );
   });
 });

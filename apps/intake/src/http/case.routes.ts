@@ -1,46 +1,62 @@
 import { randomUUID } from 'node:crypto';
-import type { Express } from 'express';
 import { CaseRegisteredV1 } from '@homeward/contracts';
-import { requestIdOf, route } from '@homeward/http';
-import { AggregateStore } from '@homeward/persistence';
+import { RuleViolationError } from '@homeward/errors';
+import { requestIdOf, type ApiRouter } from '@homeward/http';
+import type { Snapshot } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
-import { CaseStage } from '../domain/case-stage';
-import { registerCaseModel, type CaseRecord } from '../store/case.model';
-import { CaseIdParams, RegisterCaseRequest } from './register-case.request';
+import type { CaseRecord } from '../domain/case';
+import { registerCase } from '../domain/register-case';
+import { caseListSort, caseSearchFilter, encodeCursor } from '../store/case-search.query';
+import { CaseRepository } from '../store/case.repository';
+import { findProgrammeDefinition } from '../store/programme.repository';
+import { actorOf } from './actor';
+import { sendWithEtag } from './case-preconditions';
+import { CaseIdParams, CaseListQuery, CaseListResponse, CaseView, caseView, RegisteredResponse, RegisterCaseRequest } from './case.schemas';
 
-export function caseRoutes(app: Express, context: ServiceContext): void {
-  const cases = new AggregateStore<CaseRecord>(registerCaseModel(context.connection));
+const tags = ['cases'];
+const HIDDEN = '-outbox -inbox -outboxPending';
 
-  app.post(
+/** Registration, reading and search of child cases. */
+export function caseRoutes(api: ApiRouter, context: ServiceContext): void {
+  const cases = new CaseRepository(context.connection);
+
+  api.post(
     '/cases',
-    route({ body: RegisterCaseRequest }, async ({ body }, req, res) => {
-      const caseId = randomUUID();
-      const registeredAt = new Date().toISOString();
-      const personal = {
-        names: body.names,
-        birthDate: body.birthDate,
-        facility: body.facility,
-        guardians: body.guardians.map((g) => ({ ...g, guardianId: randomUUID() })),
-      };
-      const { names: _n, birthDate: _b, facility: _f, guardians: _g, ...nonPersonal } = body;
-      const record: CaseRecord = { ...nonPersonal, stage: CaseStage.registered, registeredAt, personal };
-      const event = context.events(
-        CaseRegisteredV1,
-        { caseId, ...nonPersonal, registeredAt, personal },
-        { correlationid: requestIdOf(req) },
-      );
-      await cases.createOrConflict(caseId, record, [event], 'case');
+    { summary: "Register a child under a programme (422 names the eligibility rule it breaks).", tags, body: RegisterCaseRequest, responses: { 201: RegisteredResponse } },
+    async ({ body }, req, res) => {
+      const { userId } = actorOf(req);
+      const programme = await findProgrammeDefinition(context.connection, body.programmeId);
+      const outcome = registerCase(programme, body, new Date(), { caseId: randomUUID(), guardianId: randomUUID }, userId);
+      if (outcome instanceof RuleViolationError) throw outcome;
+      const event = context.events(CaseRegisteredV1, outcome.event, { correlationid: requestIdOf(req) });
+      await cases.store.createOrConflict(outcome.caseId, outcome.record, [event], 'case');
       context.published();
-      res.status(201).location(`/cases/${caseId}`).setHeader('etag', '"1"').json({ caseId, stage: record.stage, registeredAt });
-    }),
+      res.location(`/cases/${outcome.caseId}`);
+      sendWithEtag(res, 201, 1, { caseId: outcome.caseId, stage: outcome.record.stage, registeredAt: outcome.record.registeredAt, version: 1 });
+    },
   );
 
-  app.get(
-    '/cases/:caseId',
-    route({ params: CaseIdParams }, async ({ params }, _req, res) => {
-      const found = await cases.get(params.caseId, 'case');
-      const { _id, version, ...rest } = found;
-      res.setHeader('etag', `"${version}"`).json({ caseId: _id, ...rest });
-    }),
+  api.get('/cases/:caseId', { summary: 'Read a case; the ETag is its version.', tags, params: CaseIdParams, responses: { 200: CaseView } }, async ({ params }, _req, res) => {
+    const found = await cases.store.get(params.caseId, 'case');
+    sendWithEtag(res, 200, found.version, caseView(found));
+  });
+
+  api.get(
+    '/cases',
+    { summary: 'Search cases by name (any script or transliteration), facility, stage, programme, destination state; in registration order.', tags, query: CaseListQuery, responses: { 200: CaseListResponse } },
+    async ({ query }, _req, res) => {
+      const found = (await cases.store.model
+        .find(caseSearchFilter(query))
+        .select(HIDDEN)
+        .sort(caseListSort)
+        .limit(query.limit + 1)
+        .lean()
+        .exec()) as unknown as Snapshot<CaseRecord>[];
+      // One more than the page tells whether another page follows, without counting.
+      const page = found.slice(0, query.limit);
+      const last = page.at(-1);
+      const next = found.length > query.limit && last ? encodeCursor({ registeredAt: last.registeredAt, id: last._id }) : undefined;
+      res.json({ items: page.map(caseView), ...(next ? { next } : {}) });
+    },
   );
 }

@@ -1,33 +1,42 @@
 import { Schema } from 'mongoose';
-import type { CaseRegisteredV1Data } from '@homeward/contracts';
 import { aggregateModel, type AggregateModel } from '@homeward/persistence';
-import type { CaseStage } from '../domain/case-stage';
+import type { CaseRecord } from '../domain/case';
 
-export interface CaseRecord {
-  programmeId: string;
-  originState: string;
-  destinationState: string;
-  sex: string;
-  stage: CaseStage;
-  registeredAt: string;
-  /** Personal part, kept apart so the privacy layer can encrypt it as a whole. */
-  personal: CaseRegisteredV1Data['personal'];
-}
+export type { CaseRecord } from '../domain/case';
 
 const caseSchema = new Schema(
   {
     _id: { type: String, required: true },
     programmeId: { type: String, required: true, index: true },
     originState: { type: String, required: true },
-    destinationState: { type: String, required: true },
+    destinationState: { type: String, required: true, index: true },
     sex: { type: String, required: true },
-    stage: { type: String, required: true, index: true },
-    registeredAt: { type: String, required: true },
+    requiresMedicalEscort: { type: Boolean, required: true },
+    siblingCaseIds: { type: [String], default: [] },
+    claimedNationalities: { type: [String], default: [] },
     personal: { type: Schema.Types.Mixed, required: true },
+    // Multikey index: a name search is `nameKeys: { $in: keysOfOneToken }` per token.
+    nameKeys: { type: [String], index: true },
+    facilityKey: { type: String, required: true, index: true },
+    stage: { type: String, required: true, index: true },
+    stageHistory: { type: [Schema.Types.Mixed], default: [] },
+    stageFacts: { type: [Schema.Types.Mixed], default: [] },
+    registeredAt: { type: String, required: true },
+    registeredBy: { type: String, required: true },
+    updatedAt: { type: String, required: true },
+    updatedBy: { type: String, required: true },
+    // Plain (not unique) index: FerretDB has no partial or sparse indexes, and
+    // most cases have no reference; the import enforces uniqueness by its own key.
+    importReference: { type: String, index: true },
+    withdrawal: { type: Schema.Types.Mixed },
+    mergedInto: { type: String },
   },
   { collection: 'cases', versionKey: false },
 );
+// The list's stable order and its cursor: registration time, then id.
+caseSchema.index({ registeredAt: 1, _id: 1 });
 
 export type CaseModel = AggregateModel<CaseRecord>;
 
+/** Registers (once per connection) the model of intake's `cases` collection. */
 export const registerCaseModel = aggregateModel<CaseRecord>('Case', caseSchema);

@@ -1,0 +1,154 @@
+import { Kafka, type Consumer, type Producer } from 'kafkajs';
+import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } from '@homeward/messaging';
+import { Topic, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
+import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
+import { createLogger } from '@homeward/telemetry';
+import { intakeService } from '../intake.service';
+import { registerCaseModel } from '../store/case.model';
+import { registerProgrammeModel } from '../store/programme.model';
+
+/** What the kit needs of @homeward/testing, passed in by the spec (only test files may import the testing lib). */
+export interface TestingKit {
+  readonly testServers: { readonly kafkaBrokers: string[]; readonly mongoUrl: string };
+  readonly uniqueName: (prefix: string) => string;
+  readonly expectEventually: <T>(assertion: () => T | Promise<T>, options?: { timeoutMs?: number; intervalMs?: number }) => Promise<T>;
+}
+
+export const USER = { 'x-homeward-user': 'case-worker-1' };
+
+export interface Reply<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+/**
+ * Intake started in-process against the real Kafka and FerretDB, with its own
+ * topic prefix, database and group, a consumer that records every event it
+ * publishes, and a producer that plays legal and logistics.
+ */
+export class IntakeUnderTest {
+  readonly prefix: string;
+  service!: RunningService;
+  base = '';
+  readonly published: EventEnvelope[] = [];
+  private readonly kafka: Kafka;
+  private collector?: Consumer;
+  private producer?: Producer;
+  private readonly otherService = createEventFactory('/homeward/test-double');
+
+  constructor(private readonly testing: TestingKit) {
+    this.prefix = testing.uniqueName('intake');
+    this.kafka = new Kafka({ clientId: this.prefix, brokers: testing.testServers.kafkaBrokers, logLevel: 0 });
+  }
+
+  async start(): Promise<void> {
+    const { testServers } = this.testing;
+    const config = loadServiceConfig('intake', 0, {
+      HOMEWARD_TOPIC_PREFIX: this.prefix,
+      MONGO_DB: this.prefix.replaceAll('-', '_'),
+      MONGO_URL: testServers.mongoUrl,
+      KAFKA_BROKERS: testServers.kafkaBrokers.join(','),
+      KAFKA_GROUP_ID: this.prefix,
+      RELAY_POLL_MS: '50',
+    });
+    this.service = await startService(intakeService, config, createLogger('intake', 'silent'));
+    this.base = `http://127.0.0.1:${this.service.port}`;
+    this.collector = this.kafka.consumer({ groupId: `${this.prefix}-collector`, maxWaitTimeInMs: 100 });
+    await this.collector.connect();
+    await this.collector.subscribe({ topic: physicalTopic(this.prefix, Topic.intake), fromBeginning: true });
+    await this.collector.run({ eachMessage: async ({ message }) => void this.published.push(fromKafkaMessage(message)) });
+    this.producer = this.kafka.producer();
+    await this.producer.connect();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([this.collector?.disconnect(), this.producer?.disconnect()]);
+    await this.service.drain();
+    await this.service.context.connection.dropDatabase();
+    await this.service.close();
+  }
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = USER): Promise<Reply<T>> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : {}) as T };
+  }
+
+  /** Plays another service: publishes one of its events to intake's view of the topics. */
+  async produce<TDef extends EventDefinition>(definition: TDef, data: EventData<TDef>, times = 1): Promise<void> {
+    const event = this.otherService(definition, data, { correlationid: 'test' });
+    const messages = Array.from({ length: times }, () => toKafkaMessage(event));
+    await this.producer!.send({ topic: physicalTopic(this.prefix, definition.topic), messages });
+  }
+
+  publishedOfType(type: string): EventEnvelope[] {
+    return this.published.filter((e) => e.type === type);
+  }
+
+  /**
+   * Once every committed event has been relayed and collected, the collected
+   * list is complete: a refusal that published nothing leaves it unchanged.
+   */
+  async settled(): Promise<number> {
+    const { connection } = this.service.context;
+    registerCaseModel(connection);
+    registerProgrammeModel(connection);
+    const commitLogs = [connection.models['CaseCommit']!, connection.models['ProgrammeCommit']!];
+    return this.testing.expectEventually(async () => {
+      for (const log of commitLogs) expect(await log.countDocuments({ published: false })).toBe(0);
+      const offsets = await this.topicHighWatermark();
+      expect(this.published.length).toBe(offsets);
+      return this.published.length;
+    });
+  }
+
+  caseCount(): Promise<number> {
+    return registerCaseModel(this.service.context.connection).countDocuments();
+  }
+
+  programmeCount(): Promise<number> {
+    return registerProgrammeModel(this.service.context.connection).countDocuments();
+  }
+
+  private async topicHighWatermark(): Promise<number> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const offsets = await admin.fetchTopicOffsets(physicalTopic(this.prefix, Topic.intake));
+      return offsets.reduce((n, o) => n + Number(o.high), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
+
+export const programmeBody = (programmeId: string, overrides: Record<string, unknown> = {}) => ({
+  programmeId,
+  name: 'Iraq → Russian Federation, children only',
+  originState: 'IQ',
+  destinationState: 'RU',
+  eligibility: { maxAgeAtRegistration: 17, childrenOnly: true },
+  escortPolicy: { childrenPerEscort: 5, infantsPerEscort: 1, infantAgeMonths: 24 },
+  requirements: ['nationality-verified', 'guardian-approved', 'parental-consent', 'exit-clearance', 'travel-document', 'security-screening'],
+  ...overrides,
+});
+
+export const caseBody = (programmeId: string, overrides: Record<string, unknown> = {}) => ({
+  programmeId,
+  sex: 'female',
+  names: [
+    { given: 'Тестия', family: 'Примерова', script: 'cyrillic' },
+    { given: 'Testiya', family: 'Primerova', script: 'latin' },
+  ],
+  birthDate: { value: '2015-04-01', precision: 'month' },
+  facility: { type: 'orphanage', name: 'Test Orphanage No. 1', city: 'Baghdad' },
+  guardians: [
+    { relationship: 'grandmother', name: { given: 'Анна', family: 'Примерова', script: 'cyrillic' }, email: 'anna.test@example.org', preferredLanguage: 'ru' },
+  ],
+  ...overrides,
+});
