@@ -1,16 +1,25 @@
 import type { Model } from 'mongoose';
 import type { ServiceDefinition } from '@homeward/runtime';
-import { clearedCaseHandlers } from './consumers/cleared-case.handlers';
-import { movementRoutes } from './http/movement.routes';
-import { registerClearedCaseModel } from './store/cleared-case.model';
+import { caseCopyHandlers } from './consumers/case-copy.handlers';
+import { legalStateHandlers } from './consumers/legal-state.handlers';
+import { programmeCopyHandlers } from './consumers/programme-copy.handlers';
+import { logisticsRoutes } from './http/logistics.routes';
+import { registerCaseCopyModel } from './store/case-copy.model';
+import { logisticsStores } from './store/logistics.stores';
 import { registerMovementModel } from './store/movement.model';
+import { registerProgrammeCopyModel } from './store/programme-copy.model';
 
 export const logisticsService: ServiceDefinition = {
   name: 'logistics',
   models: (connection) => {
-    registerClearedCaseModel(connection);
-    return [registerMovementModel(connection) as unknown as Model<never>];
+    // Every aggregate's commit log goes through the relay, which also brings its queried documents up to date.
+    return [registerMovementModel(connection), registerCaseCopyModel(connection), registerProgrammeCopyModel(connection)].map(
+      (model) => model as unknown as Model<never>,
+    );
   },
-  routes: movementRoutes,
-  handlers: clearedCaseHandlers,
+  routes: logisticsRoutes,
+  handlers: (context) => {
+    const stores = logisticsStores(context.connection);
+    return [...programmeCopyHandlers(stores), ...caseCopyHandlers(stores, context), ...legalStateHandlers(stores, context)];
+  },
 };

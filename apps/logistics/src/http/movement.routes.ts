@@ -1,54 +1,89 @@
 import { randomUUID } from 'node:crypto';
-import type { Express } from 'express';
-import { CaseAssignedV1, MovementScheduledV1 } from '@homeward/contracts';
-import { requestIdOf, route } from '@homeward/http';
-import { AggregateStore } from '@homeward/persistence';
+import { CaseUnassignedV1, MovementCancelledV1, MovementRescheduledV1, MovementScheduledV1 } from '@homeward/contracts';
+import { requestIdOf, type ApiRouter } from '@homeward/http';
 import type { ServiceContext } from '@homeward/runtime';
-import { assignSeat } from '../domain/assignment';
-import { registerClearedCaseModel, type ClearedCaseRecord } from '../store/cleared-case.model';
-import { registerMovementModel, type MovementRecord } from '../store/movement.model';
-import { AssignCaseRequest, MovementIdParams, ScheduleMovementRequest } from './movement.request';
+import { cancel, reschedule, scheduleMovement } from '../domain/movement-transitions';
+import type { LogisticsStores } from '../store/logistics.stores';
+import { programmeFacts } from '../store/programme-copy.model';
+import { actorOf } from './actor';
+import { CancelRequest, ListMovementsQuery, MovementIdParams, RescheduleRequest, ScheduleMovementRequest } from './movement.request';
+import { MovementList, MovementView, movementView } from './movement.response';
+import { loadForCommand, retriedWhenStale, saveMovement } from './movement-writer';
 
-export function movementRoutes(app: Express, context: ServiceContext): void {
-  const movements = new AggregateStore<MovementRecord>(registerMovementModel(context.connection));
-  const clearedCases = new AggregateStore<ClearedCaseRecord>(registerClearedCaseModel(context.connection));
+const tags = ['movements'];
 
-  app.post(
-    '/movements',
-    route({ body: ScheduleMovementRequest }, async ({ body }, req, res) => {
-      const movementId = randomUUID();
-      const { seats, ...flight } = body;
-      const scheduledAt = new Date().toISOString();
-      const event = context.events(MovementScheduledV1, { movementId, flight, seats, scheduledAt }, { correlationid: requestIdOf(req) });
-      await movements.createOrConflict(movementId, { flight, seats, assigned: [], scheduledAt }, [event], 'movement');
-      context.published();
-      res.status(201).location(`/movements/${movementId}`).setHeader('etag', '"1"').json({ movementId, flight, seats, assigned: [] });
-    }),
-  );
+export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext): void {
+  const { movements } = stores;
 
-  app.get(
-    '/movements/:movementId',
-    route({ params: MovementIdParams }, async ({ params }, _req, res) => {
-      const { _id, version, ...movement } = await movements.get(params.movementId, 'movement');
-      res.setHeader('etag', `"${version}"`).json({ movementId: _id, ...movement });
-    }),
-  );
+  api.post('/movements', { summary: 'Schedule a movement (a flight home) under a programme', tags, body: ScheduleMovementRequest, responses: { 201: MovementView } }, async ({ body }, req, res) => {
+    const { userId } = actorOf(req);
+    const movementId = randomUUID();
+    const { programmeId, seats, ...flight } = body;
+    const scheduledAt = new Date().toISOString();
+    const state = scheduleMovement(programmeId, flight, seats, scheduledAt);
+    const event = context.events(MovementScheduledV1, { movementId, programmeId, flight, seats, scheduledAt }, { correlationid: requestIdOf(req) });
+    await movements.createOrConflict(movementId, { ...state, history: [{ action: 'scheduled', by: userId, at: scheduledAt }] }, [event], 'movement');
+    context.published();
+    const created = await movements.get(movementId, 'movement');
+    res.status(201).location(`/movements/${movementId}`).setHeader('etag', `"${created.version}"`).json(movementView(created));
+  });
 
-  app.post(
-    '/movements/:movementId/assignments',
-    route({ params: MovementIdParams, body: AssignCaseRequest }, async ({ params, body }, req, res) => {
-      const movement = await movements.get(params.movementId, 'movement');
-      const cleared = await clearedCases.find(body.caseId);
-      const seat = assignSeat(movement, body.caseId, cleared !== null);
+  api.get('/movements/:movementId', { summary: 'Read a movement', tags, params: MovementIdParams, responses: { 200: MovementView } }, async ({ params }, _req, res) => {
+    const movement = await movements.get(params.movementId, 'movement');
+    res.setHeader('etag', `"${movement.version}"`).json(movementView(movement));
+  });
+
+  api.get('/movements', { summary: 'List movements, by programme and state', tags, query: ListMovementsQuery, responses: { 200: MovementList } }, async ({ query }, _req, res) => {
+    const filter: Record<string, string> = {};
+    if (query.programmeId) filter['programmeId'] = query.programmeId;
+    if (query.status) filter['status'] = query.status;
+    const found = await movements.model.find(filter).sort({ 'flight.scheduledDeparture': 1 }).limit(500).lean().exec();
+    res.json({ movements: (found as unknown as Parameters<typeof movementView>[0][]).map(movementView) });
+  });
+
+  api.post(
+    '/movements/:movementId/reschedule',
+    { summary: 'Move the scheduled departure; the children keep their seats', tags, params: MovementIdParams, body: RescheduleRequest, responses: { 200: MovementView } },
+    retriedWhenStale(async ({ params, body }, req, res) => {
+      actorOf(req);
+      const movement = await loadForCommand(stores, req, params.movementId);
+      const programme = programmeFacts(await stores.programmes.find(movement.programmeId));
+      const children = await stores.facts.onBoard(movement);
+      const { state, previousDeparture } = reschedule(movement, body.scheduledDeparture, children, programme?.escortPolicy ?? null);
       const event = context.events(
-        CaseAssignedV1,
-        { caseId: body.caseId, movementId: params.movementId, seat: seat.seat, flight: movement.flight, assignedAt: new Date().toISOString() },
-        { correlationid: requestIdOf(req), causationid: requestIdOf(req) },
+        MovementRescheduledV1,
+        {
+          movementId: movement._id,
+          scheduledDeparture: body.scheduledDeparture,
+          previousDeparture,
+          caseIds: movement.passengers.map((p) => p.caseId),
+          rescheduledAt: new Date().toISOString(),
+        },
+        { correlationid: requestIdOf(req) },
       );
-      // Conditional on the version read: two concurrent assignments cannot take one seat.
-      const saved = await movements.update(params.movementId, movement.version, { assigned: [...movement.assigned, seat] }, [event], 'movement');
-      context.published();
-      res.status(201).setHeader('etag', `"${saved.version}"`).json({ movementId: params.movementId, ...seat });
+      res.json(movementView(await saveMovement(stores, context, req, res, movement, state, [event], 'rescheduled')));
+    }),
+  );
+
+  api.post(
+    '/movements/:movementId/cancel',
+    { summary: 'Cancel a movement that has not left; its children return to the cleared pool', tags, params: MovementIdParams, body: CancelRequest, responses: { 200: MovementView } },
+    retriedWhenStale(async ({ params, body }, req, res) => {
+      actorOf(req);
+      const movement = await loadForCommand(stores, req, params.movementId);
+      const cancelledAt = new Date().toISOString();
+      const { state, released } = cancel(movement, body.reason, cancelledAt);
+      const causation = { correlationid: requestIdOf(req) };
+      // One event per case as well, keyed by the case, so that case consumers see the release in the case's own order.
+      const events = [
+        context.events(MovementCancelledV1, { movementId: movement._id, reason: body.reason, releasedCaseIds: released, cancelledAt }, causation),
+        ...released.map((caseId) =>
+          context.events(CaseUnassignedV1, { caseId, movementId: movement._id, reason: 'movement cancelled', unassignedAt: cancelledAt }, causation),
+        ),
+      ];
+      const saved = await saveMovement(stores, context, req, res, movement, state, events, 'cancelled', released);
+      await stores.claims.release(movement._id, released);
+      res.json(movementView(saved));
     }),
   );
 }

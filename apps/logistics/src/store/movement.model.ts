@@ -1,22 +1,36 @@
 import { Schema } from 'mongoose';
-import type { Flight } from '@homeward/contracts';
 import { aggregateModel, type AggregateModel } from '@homeward/persistence';
-import type { Seat } from '../domain/assignment';
+import type { MovementState } from '../domain/movement';
 
-export interface MovementRecord {
-  flight: Flight;
-  seats: number;
-  assigned: Seat[];
-  scheduledAt: string;
+/** Who did what to the movement and when; issue 6 replaces the header identity with the token's. */
+export interface MovementHistoryEntry {
+  action: string;
+  by: string;
+  at: string;
+  caseIds?: string[];
+}
+
+export interface MovementRecord extends MovementState {
+  history: MovementHistoryEntry[];
 }
 
 const movementSchema = new Schema(
   {
     _id: { type: String, required: true },
+    programmeId: { type: String, required: true, index: true },
     flight: { type: Schema.Types.Mixed, required: true },
     seats: { type: Number, required: true },
-    assigned: { type: [Schema.Types.Mixed], default: [] },
+    status: { type: String, required: true, index: true },
+    escorts: { type: [Schema.Types.Mixed], default: [] },
+    passengers: { type: [Schema.Types.Mixed], default: [] },
+    noShows: { type: [Schema.Types.Mixed], default: [] },
     scheduledAt: { type: String, required: true },
+    departedAt: String,
+    arrivedAt: String,
+    cancelledAt: String,
+    cancelReason: String,
+    releasedCaseIds: { type: [String], default: undefined },
+    history: { type: [Schema.Types.Mixed], default: [] },
   },
   { collection: 'movements', versionKey: false },
 );

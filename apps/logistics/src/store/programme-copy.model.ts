@@ -1,0 +1,36 @@
+import { Schema } from 'mongoose';
+import { aggregateModel, type AggregateModel } from '@homeward/persistence';
+import type { EscortPolicy, ProgrammeFacts } from '../domain/movement';
+
+/** Logistics' copy of a programme: whether it is active and its escort policy. */
+export interface ProgrammeCopyRecord {
+  name: string;
+  status: 'active' | 'suspended';
+  suspendedReason: string | null;
+  escortPolicy: EscortPolicy;
+}
+
+const programmeCopySchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    status: { type: String, required: true },
+    suspendedReason: { type: String, default: null },
+    escortPolicy: { type: Schema.Types.Mixed, required: true },
+  },
+  { collection: 'programme_copies', versionKey: false },
+);
+
+export type ProgrammeCopyModel = AggregateModel<ProgrammeCopyRecord>;
+
+export const registerProgrammeCopyModel = aggregateModel<ProgrammeCopyRecord>('ProgrammeCopy', programmeCopySchema);
+
+export function programmeFacts(record: (ProgrammeCopyRecord & { _id: string }) | null): ProgrammeFacts | null {
+  if (!record) return null;
+  return {
+    programmeId: record._id,
+    status: record.status,
+    escortPolicy: record.escortPolicy,
+    ...(record.suspendedReason ? { suspendedReason: record.suspendedReason } : {}),
+  };
+}
