@@ -2,26 +2,44 @@ import type { Model } from 'mongoose';
 import { createApiRouter } from '@homeward/http';
 import type { ServiceDefinition } from '@homeward/runtime';
 import { caseStageHandlers } from './consumers/case-stage.handlers';
+import { duplicateDetectionHandlers } from './consumers/duplicate-detection.handlers';
 import { caseChangeRoutes } from './http/case-changes.routes';
 import { caseFamilyRoutes } from './http/case-family.routes';
 import { caseRoutes } from './http/case.routes';
+import { duplicateRoutes } from './http/duplicate.routes';
+import { IMPORT_BODY_LIMIT, importRoutes } from './http/import.routes';
 import { programmeRoutes } from './http/programme.routes';
 import { registerCaseModel } from './store/case.model';
+import { registerDuplicateModel } from './store/duplicate.model';
+import { registerImportChunkModel, registerImportJobModel } from './store/import-job.model';
+import { stopImportRunners } from './store/import-runner';
 import { registerProgrammeModel } from './store/programme.model';
 
 export const intakeService: ServiceDefinition = {
   name: 'intake',
-  models: (connection) => [registerProgrammeModel(connection), registerCaseModel(connection)] as unknown as Model<never>[],
+  models: (connection) => {
+    registerImportChunkModel(connection);
+    return [
+      registerProgrammeModel(connection),
+      registerCaseModel(connection),
+      registerImportJobModel(connection),
+      registerDuplicateModel(connection),
+    ] as unknown as Model<never>[];
+  },
+  largeJsonBodies: [{ path: '/imports', limit: IMPORT_BODY_LIMIT }],
   routes: (app, context) => {
     const api = createApiRouter(app, {
       title: 'Homeward intake',
       version: '1.0.0',
-      description: 'Programmes, child cases, candidate guardians and siblings; the case stage follows legal and logistics.',
+      description: 'Programmes, child cases, candidate guardians and siblings, bulk import and duplicate review; the case stage follows legal and logistics.',
     });
     programmeRoutes(api, context);
     caseRoutes(api, context);
     caseChangeRoutes(api, context);
     caseFamilyRoutes(api, context);
+    importRoutes(app, api, context);
+    duplicateRoutes(api, context);
   },
-  handlers: caseStageHandlers,
+  handlers: (context) => [...caseStageHandlers(context), ...duplicateDetectionHandlers(context)],
+  close: stopImportRunners,
 };

@@ -15,6 +15,11 @@ export interface HttpAppOptions {
   readonly requestLogger?: RequestHandler;
   /** Largest JSON body accepted, in body-parser notation. */
   readonly bodyLimit?: string | number;
+  /**
+   * POST routes that take a larger JSON body than `bodyLimit` (a bulk
+   * import): parsed before the general parser, which then leaves them alone.
+   */
+  readonly largeJsonBodies?: ReadonlyArray<{ readonly path: string; readonly limit: string | number }>;
   readonly readiness: readonly ReadinessCheck[];
   /** Bound on each readiness check. */
   readonly readinessTimeoutMs?: number;
@@ -54,6 +59,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     }),
   );
   if (requestLogger) app.use(requestLogger);
+  for (const { path, limit } of options.largeJsonBodies ?? []) app.post(path, jsonBodyMiddleware(limit));
   app.use(jsonBodyMiddleware(options.bodyLimit ?? '256kb'));
   app.use(forbiddenKeysMiddleware());
   configure(app);

@@ -8,3 +8,4 @@ export { requestIdOf, REQUEST_ID_HEADER } from './request-id.middleware';
 export { problemTypeUri, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
 export * from './api-router';
 export * from './openapi-document';
+export { zodIssuesToViolations, type FieldNamer } from './zod-issue.mapper';

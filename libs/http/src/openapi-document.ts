@@ -9,6 +9,11 @@ export interface OperationDoc extends RouteSchemas {
   /** Status → schema of the JSON body (or a description for non-JSON responses). */
   readonly responses: Readonly<Record<number, z.ZodType | { description: string; contentType: string }>>;
   readonly tags?: readonly string[];
+  /**
+   * Request bodies by media type, for a route that parses its own body (a
+   * bulk import in JSON or CSV): documented only, route() does not check them.
+   */
+  readonly requestBodies?: Readonly<Record<string, z.ZodType | { description: string }>>;
 }
 
 interface Registered {
@@ -51,6 +56,15 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
   }));
 }
 
+function requestContent(bodies: NonNullable<OperationDoc['requestBodies']>) {
+  return Object.fromEntries(
+    Object.entries(bodies).map(([type, body]) => [
+      type,
+      body instanceof z.ZodType ? { schema: jsonSchema(body, 'input') } : { schema: { type: 'string', description: body.description } },
+    ]),
+  );
+}
+
 /**
  * An OpenAPI 3.1 document built from the same zod schemas that validate the
  * requests, so the documentation cannot drift from what the service accepts.
@@ -85,6 +99,7 @@ export class OpenApiDocument {
         ...(doc.tags ? { tags: doc.tags } : {}),
         parameters: [...parameters(doc.params, 'path'), ...parameters(doc.query, 'query')],
         ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),
+        ...(doc.requestBodies ? { requestBody: { required: true, content: requestContent(doc.requestBodies) } } : {}),
         responses,
       };
     }

@@ -44,6 +44,25 @@ export class AggregateStore<T extends object> {
     return this.append(id, 1, state, events, [], causedBy);
   }
 
+  /**
+   * Creates many aggregates with one insert per collection instead of three
+   * round trips each (a bulk import of 20,000 cases). Each commit is still its
+   * own document, so each creation is atomic on its own; returns the ids
+   * created, the others already existed (as `create` returning false).
+   */
+  async createMany(items: ReadonlyArray<{ readonly id: string; readonly state: T; readonly events: readonly PendingEvent[] }>): Promise<Set<string>> {
+    const commits = items.map(({ id, state, events }) => newCommit(id, 1, state, events, []));
+    const existing = await insertManyIgnoringDuplicates(this.commits as unknown as Model<never>, commits);
+    const created = commits.filter((_commit, i) => !existing.has(i));
+    await insertManyIgnoringDuplicates(this.outbox as unknown as Model<never>, created.map(({ _id, aggregateId, version }) => ({ _id, aggregateId, version })));
+    // Best effort, as in append: the relay projects what this misses.
+    await insertManyIgnoringDuplicates(
+      this.model as unknown as Model<never>,
+      created.map((c) => ({ ...c.state, _id: c.aggregateId, version: 1 })),
+    ).catch(() => undefined);
+    return new Set(created.map((c) => c.aggregateId));
+  }
+
   async createOrConflict(id: string, state: T, events: readonly PendingEvent[], what = 'record'): Promise<void> {
     if (!(await this.create(id, state, events))) throw new ConflictError(`${what} ${id} already exists`);
   }
@@ -93,20 +112,7 @@ export class AggregateStore<T extends object> {
     inbox: readonly string[] = [],
     causedBy?: string,
   ): Promise<boolean> {
-    const { _id: _ignored, version: _v, ...plain } = state as T & { _id?: unknown; version?: unknown };
-    const commit: Commit = {
-      _id: commitId(id, version),
-      aggregateId: id,
-      version,
-      state: plain,
-      events: [...events],
-      ...(causedBy ? { causedBy } : {}),
-      // Enough to recognise any redelivery: Kafka redelivers recent messages, and
-      // the processed-event store catches older ones.
-      inbox: causedBy ? [...inbox, causedBy].slice(-INBOX_SIZE) : [...(inbox ?? [])],
-      committedAt: new Date(),
-      published: false,
-    };
+    const commit = newCommit(id, version, state, events, inbox, causedBy);
     try {
       await this.commits.collection.insertOne(commit as never);
     } catch (error) {
@@ -119,6 +125,37 @@ export class AggregateStore<T extends object> {
     // Best effort now; the relay makes it right if this write loses a race.
     await projectCurrent(this.model as unknown as Model<never>, commit).catch(() => undefined);
     return true;
+  }
+}
+
+function newCommit<T>(id: string, version: number, state: T, events: readonly PendingEvent[], inbox: readonly string[], causedBy?: string): Commit {
+  const { _id: _ignored, version: _v, ...plain } = state as T & { _id?: unknown; version?: unknown };
+  return {
+    _id: commitId(id, version),
+    aggregateId: id,
+    version,
+    state: plain,
+    events: [...events],
+    ...(causedBy ? { causedBy } : {}),
+    // Enough to recognise any redelivery: Kafka redelivers recent messages, and
+    // the processed-event store catches older ones.
+    inbox: causedBy ? [...inbox, causedBy].slice(-INBOX_SIZE) : [...(inbox ?? [])],
+    committedAt: new Date(),
+    published: false,
+  };
+}
+
+/** Inserts every document it can (unordered); returns the positions refused because the id exists. */
+async function insertManyIgnoringDuplicates(model: Model<never>, documents: readonly object[]): Promise<Set<number>> {
+  if (documents.length === 0) return new Set();
+  try {
+    await model.collection.insertMany(documents as never[], { ordered: false });
+    return new Set();
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: Array<{ index: number; code: number }> | { index: number; code: number } }).writeErrors;
+    const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+    return new Set(list.map((e) => e.index));
   }
 }
 

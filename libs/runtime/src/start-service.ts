@@ -33,6 +33,8 @@ export interface ServiceDefinition {
   /** Registers the service's mongoose models on its connection; those with an outbox are returned. */
   readonly models: (connection: Connection) => readonly Model<never>[];
   readonly routes?: (app: Express, context: ServiceContext) => void;
+  /** POST routes whose JSON body may exceed the general 256 kb limit (createHttpApp's `largeJsonBodies`). */
+  readonly largeJsonBodies?: ReadonlyArray<{ readonly path: string; readonly limit: string | number }>;
   readonly handlers?: (context: ServiceContext) => readonly HandlerRegistration[];
   /** Closes the service's own clients (an SMTP pool) after the relay's last flush. */
   readonly close?: () => Promise<void>;
@@ -105,6 +107,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
       { name: 'mongodb', check: () => pingMongo(connection) },
       { name: 'kafka', check: async () => void (await admin.describeCluster()) },
     ],
+    ...(definition.largeJsonBodies ? { largeJsonBodies: definition.largeJsonBodies } : {}),
     configure: (app) => definition.routes?.(app, context),
   });
   const http = await startHttpServer(app, { port: config.PORT, host: config.HOST, logger });

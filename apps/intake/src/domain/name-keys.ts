@@ -54,7 +54,7 @@ function tokenKeys(token: string): string[] {
 }
 
 /** Consonants only, doubled letters collapsed, a final "h" dropped (Fatimah/فاطمة, Abdullah/Абдулла). */
-function consonantSkeleton(token: string): string {
+export function consonantSkeleton(token: string): string {
   return token
     .replace(/[aeiouyw]/g, '')
     .replace(/(.)\1+/g, '$1')

@@ -1,0 +1,39 @@
+import { CaseMergedV1, CaseRegisteredV1, CaseUpdatedV1, CaseWithdrawnV1 } from '@homeward/contracts';
+import { on, type HandlerRegistration } from '@homeward/messaging';
+import type { ServiceContext } from '@homeward/runtime';
+import { caseSubject } from '../domain/duplicate-scoring';
+import { duplicateDetectorFor } from '../store/duplicate-detector';
+
+/**
+ * Duplicate detection of every case registered one by one (POST /cases), from
+ * intake's own `case.registered.v1`: the registration commits with its event,
+ * so detection cannot be skipped by a crash between the two, and a redelivery
+ * stores no pair twice (pair ids are derived). Imported cases are checked by
+ * the import itself, which counts them in its totals; here they are only
+ * indexed. Corrections re-check a case; merged and withdrawn ones leave the index.
+ */
+export function duplicateDetectionHandlers(context: ServiceContext): HandlerRegistration[] {
+  const detector = duplicateDetectorFor(context.connection, context.logger);
+  return [
+    on(CaseRegisteredV1, async ({ data }) => {
+      const subject = caseSubject(data.sex, data.personal);
+      if (data.importReference) {
+        await detector.ready;
+        detector.include(data.caseId, subject);
+        return;
+      }
+      await detector.detect(data.caseId, subject, 'registration');
+    }),
+    on(CaseUpdatedV1, async ({ data }) => {
+      await detector.detect(data.caseId, caseSubject(data.sex, data.personal), 'update');
+    }),
+    on(CaseMergedV1, async ({ data }) => {
+      await detector.ready;
+      detector.forget(data.caseId);
+    }),
+    on(CaseWithdrawnV1, async ({ data }) => {
+      await detector.ready;
+      detector.forget(data.caseId);
+    }),
+  ];
+}
