@@ -53,9 +53,10 @@ describe('outbox relay and idempotent consumer on the real Kafka and FerretDB', 
       processed: new ProcessedEventStore(connection),
       deadLetter: { producer, topic: dlq },
       logger: silent,
-      retry: { initialMs: 20, maxMs: 100 },
+      retry: { initialMs: 20, maxMs: 100, giveUpAfterMs: 1_000 },
       handlers: [
         on(CaseClearedV1, async (event) => {
+          if (event.data.programmeId === 'never-available') throw new TransientError('what this event needs never arrives');
           if (failuresLeft > 0) {
             failuresLeft--;
             throw new TransientError('database briefly unavailable');
@@ -118,6 +119,9 @@ describe('outbox relay and idempotent consumer on the real Kafka and FerretDB', 
         { key: caseId, value: 'not json at all', headers: { 'content-type': 'application/json' } },
       ],
     });
+    // A retriable failure that never clears blocks its partition only for a while.
+    const stuck = randomUUID();
+    await store.create(stuck, { label: 'stuck' }, [events(CaseClearedV1, { ...cleared(stuck, 11), programmeId: 'never-available' }, { correlationid: stuck })]);
     const good = randomUUID();
     await store.create(good, { label: 'ok' }, [events(CaseClearedV1, cleared(good, 10), { correlationid: good })]);
     relay.notify();
@@ -129,16 +133,20 @@ describe('outbox relay and idempotent consumer on the real Kafka and FerretDB', 
     await reader.subscribe({ topic: dlq, fromBeginning: true });
     await reader.run({ eachMessage: async ({ message }) => void dead.push(message) });
     try {
-      await expectEventually(() => expect(dead).toHaveLength(2), { timeoutMs: 30_000 });
+      await expectEventually(() => expect(dead).toHaveLength(3), { timeoutMs: 30_000 });
     } finally {
       await reader.disconnect();
     }
-    const headers = dead.map((m) => Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)])));
+    const all = dead.map((m) => Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)])));
+    // The two poison messages share a key (one partition, in order); the stuck one may be on another partition.
+    const headers = [...all.filter((h) => h['dlq-original-key'] === caseId), ...all.filter((h) => h['dlq-original-key'] === stuck)];
     expect(headers[0]).toMatchObject({ 'dlq-original-topic': topic, 'dlq-original-key': caseId, 'dlq-error-class': 'PoisonMessageError' });
     expect(headers[0]!['dlq-error-message']).toMatch(/approvedBy/);
     expect(headers[0]!['dlq-original-partition']).toMatch(/^\d+$/);
     expect(headers[0]!['dlq-original-offset']).toMatch(/^\d+$/);
     expect(headers[1]!['dlq-error-message']).toMatch(/not a Homeward CloudEvent/);
+    expect(headers[2]).toMatchObject({ 'dlq-original-key': stuck, 'dlq-error-class': 'RetriesExhaustedError' });
+    expect(headers[2]!['dlq-error-message']).toMatch(/gave up after \d+ attempts .*never arrives/);
     expect(seen.some((s) => s.caseId === caseId)).toBe(false);
   });
 });

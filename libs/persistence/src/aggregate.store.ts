@@ -77,8 +77,20 @@ export class AggregateStore<T extends object> {
     }
   }
 
+  /**
+   * The newest commit, found by _id only (FerretDB's SQLite backend answers
+   * an _id lookup from its index but scans the collection for any other
+   * filter): start at the version the current-state document shows, which
+   * the relay keeps close, and step forward until the next version is absent.
+   */
   private async latest(id: string): Promise<Commit<T> | null> {
-    return (await this.commits.findOne({ aggregateId: id }).sort({ version: -1 }).lean().exec()) as Commit<T> | null;
+    const current = (await this.model.collection.findOne({ _id: id } as never, { projection: { version: 1 } })) as { version?: number } | null;
+    let found: Commit<T> | null = null;
+    for (let version = current?.version ?? 1; ; version++) {
+      const next = (await this.commits.collection.findOne({ _id: commitId(id, version) } as never)) as Commit<T> | null;
+      if (!next) return found;
+      found = next;
+    }
   }
 
   private snapshot(commit: Commit<T>): Snapshot<T> {
