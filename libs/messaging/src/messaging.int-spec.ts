@@ -10,6 +10,7 @@ import { createEventFactory } from './event-factory';
 import { ensureTopics } from './ensure-topics';
 import { createKafka, physicalTopic } from './kafka-client';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay';
+import { DeadLetterAdmin, deadLetterRef } from './dead-letters/dead-letter-admin';
 
 const silent = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
 
@@ -148,5 +149,23 @@ describe('outbox relay and idempotent consumer on the real Kafka and FerretDB', 
     expect(headers[2]).toMatchObject({ 'dlq-original-key': stuck, 'dlq-error-class': 'RetriesExhaustedError' });
     expect(headers[2]!['dlq-error-message']).toMatch(/gave up after \d+ attempts .*never arrives/);
     expect(seen.some((s) => s.caseId === caseId)).toBe(false);
+  });
+
+  it('lists, replays and purges dead letters', async () => {
+    const admin = new DeadLetterAdmin(kafka);
+    const letters = await admin.list(dlq);
+    expect(letters).toHaveLength(3);
+    const stuckLetter = letters.find((d) => d.errorClass === 'RetriesExhaustedError')!;
+    expect(stuckLetter).toMatchObject({ originalTopic: topic, eventType: 'case.cleared.v1', consumerGroup: expect.stringMatching(/^group-/) });
+    expect(deadLetterRef(stuckLetter)).toMatch(new RegExp(`^${dlq.replaceAll('.', '\\.')}:\\d+:\\d+$`));
+
+    // Replayed as it was: the consumer sees the same event again, fails the same way, and dead-letters it anew.
+    await admin.replay(stuckLetter);
+    await expectEventually(async () => expect(await admin.list(dlq)).toHaveLength(4), { timeoutMs: 30_000 });
+    const again = (await admin.list(dlq)).find((d) => d.errorClass === 'RetriesExhaustedError' && deadLetterRef(d) !== deadLetterRef(stuckLetter))!;
+    expect(again.headers['ce_id']?.toString()).toBe(stuckLetter.headers['ce_id']?.toString());
+
+    expect(await admin.purge(dlq)).toBe(4);
+    expect(await admin.list(dlq)).toEqual([]);
   });
 });
