@@ -26,7 +26,7 @@ const boundaries = (forTests) => {
       // The e2e project is test code through and through.
       { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'messaging', 'testing')) },
       { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
-      { sourceTag: 'type:tools', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'testing')) },
+      { sourceTag: 'type:tools', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'messaging', 'testing')) },
       { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:intake', onlyDependOnLibsWithTags: ['scope:shared', 'scope:intake'] },

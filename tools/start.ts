@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   console.log('\nServices ready; running the seed scenario…\n');
   const scenario = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tools/scenario.ts')], { cwd: repoRoot, stdio: 'inherit' });
   const scenarioCode = await new Promise<number | null>((resolve) => scenario.once('exit', resolve));
+  if (stopping) return;
 
   console.log('\nHomeward is running:');
   for (const s of services) console.log(`  ${s.name.padEnd(13)} ${s.url}   (log: ${logFile(s.name)})`);

@@ -69,6 +69,6 @@ export function serviceUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Servic
     legal: url('LEGAL_URL', 'http://127.0.0.1:3002'),
     logistics: url('LOGISTICS_URL', 'http://127.0.0.1:3003'),
     notification: url('NOTIFICATION_URL', 'http://127.0.0.1:3004'),
-    mailpit: url('MAILPIT_URL', 'http://127.0.0.1:8025'),
+    mailpit: url('MAILPIT_URL', `http://127.0.0.1:${env['MAILPIT_HTTP_PORT'] ?? '8025'}`),
   };
 }

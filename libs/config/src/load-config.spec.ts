@@ -16,6 +16,14 @@ describe('loadConfig', () => {
     expect(loadConfig(shape, { DB_NAME: 'x', KAFKA_BROKERS: 'a:1, b:2' }).KAFKA_BROKERS).toEqual(['a:1', 'b:2']);
   });
 
+  it('derives the server addresses from the local servers\' ports, unless the addresses are set', () => {
+    expect(loadConfig(shape, { DB_NAME: 'x', KAFKA_PORT: '19092', MONGO_PORT: '37017' })).toMatchObject({
+      KAFKA_BROKERS: ['127.0.0.1:19092'],
+      MONGO_URL: 'mongodb://127.0.0.1:37017',
+    });
+    expect(loadConfig(shape, { DB_NAME: 'x', KAFKA_PORT: '19092', KAFKA_BROKERS: 'kafka:9092' }).KAFKA_BROKERS).toEqual(['kafka:9092']);
+  });
+
   it('fails naming every bad variable', () => {
     let error: unknown;
     try {

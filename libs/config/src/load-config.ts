@@ -16,7 +16,7 @@ export function loadConfig<TShape extends z.ZodRawShape>(
   shape: TShape,
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<z.ZodObject<TShape>> {
-  const result = z.object(shape).safeParse(env);
+  const result = z.object(shape).safeParse(withLocalServerDefaults(env));
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '(environment)');
@@ -26,4 +26,17 @@ export function loadConfig<TShape extends z.ZodRawShape>(
     problems.map((p) => p.name),
     `Invalid configuration:\n  ${problems.map((p) => p.line).join('\n  ')}`,
   );
+}
+
+/**
+ * The local servers' scripts take ports (KAFKA_PORT, MONGO_PORT, as in
+ * infra/README.md); the services take addresses. Where only a port is set,
+ * the address follows it, so one set of variables moves the whole stack.
+ */
+function withLocalServerDefaults(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...(env['KAFKA_PORT'] ? { KAFKA_BROKERS: `127.0.0.1:${env['KAFKA_PORT']}` } : {}),
+    ...(env['MONGO_PORT'] ? { MONGO_URL: `mongodb://127.0.0.1:${env['MONGO_PORT']}` } : {}),
+    ...env,
+  };
 }

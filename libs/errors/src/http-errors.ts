@@ -81,3 +81,10 @@ export class PreconditionFailedError extends HomewardError {
   readonly code = 'precondition-failed';
   readonly retriable = false;
 }
+
+/** A retriable failure that lasted too long: the message is dead-lettered, to be replayed once the cause is fixed. */
+export class RetriesExhaustedError extends HomewardError {
+  readonly status = 503;
+  readonly code = 'retries-exhausted';
+  readonly retriable = false;
+}

@@ -1,6 +1,6 @@
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import { findEventDefinition, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
-import { isRetriable, PoisonMessageError } from '@homeward/errors';
+import { isRetriable, PoisonMessageError, RetriesExhaustedError } from '@homeward/errors';
 import type { ProcessedEventStore } from '@homeward/persistence';
 import { backoffDelay, sleep } from './backoff';
 import { sendToDeadLetter } from './dead-letter';
@@ -33,7 +33,12 @@ export interface EventConsumerOptions {
   readonly processed: ProcessedEventStore;
   readonly deadLetter: { readonly producer: Producer; readonly topic: string };
   readonly logger: LoggerLike;
-  readonly retry?: { readonly initialMs: number; readonly maxMs: number };
+  /**
+   * Backoff of in-place retries, and how long a retriable failure may block
+   * its partition before the message is dead-lettered (replayable) so that the
+   * cases behind it move on.
+   */
+  readonly retry?: { readonly initialMs: number; readonly maxMs: number; readonly giveUpAfterMs?: number };
   readonly partitionsConsumedConcurrently?: number;
   readonly fromBeginning?: boolean;
 }
@@ -52,7 +57,7 @@ export interface EventConsumer {
  */
 export function createEventConsumer(options: EventConsumerOptions): EventConsumer {
   const { kafka, groupId, logger, processed, deadLetter } = options;
-  const retry = options.retry ?? { initialMs: 200, maxMs: 10_000 };
+  const retry = { initialMs: 200, maxMs: 10_000, giveUpAfterMs: 180_000, ...options.retry };
   const handlers = new Map(options.handlers.map((h) => [h.definition.type, h]));
   if (handlers.size !== options.handlers.length) throw new Error(`${groupId}: two handlers for one event type`);
   const topics = [...new Set(options.handlers.map((h) => physicalTopic(options.topicPrefix, h.definition.topic)))];
@@ -80,10 +85,15 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   };
 
   const eachMessage = async (payload: EachMessagePayload): Promise<void> => {
+    const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
         return await process(payload);
-      } catch (error) {
+      } catch (failure) {
+        const givingUp = isRetriable(failure) && Date.now() - started >= retry.giveUpAfterMs;
+        const error = givingUp
+          ? new RetriesExhaustedError(`gave up after ${attempt + 1} attempts in ${Math.round((Date.now() - started) / 1000)} s: ${(failure as Error).message}`, {}, { cause: failure })
+          : failure;
         if (!isRetriable(error)) {
           logger.warn(
             { err: error, topic: payload.topic, partition: payload.partition, offset: payload.message.offset },

@@ -7,3 +7,4 @@ export * from './graceful-shutdown';
 export * from './kafka-binding';
 export * from './kafka-client';
 export * from './outbox-relay';
+export * from './dead-letters/dead-letter-admin';

@@ -10,6 +10,7 @@ import { createEventFactory } from './event-factory';
 import { ensureTopics } from './ensure-topics';
 import { createKafka, physicalTopic } from './kafka-client';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay';
+import { DeadLetterAdmin, deadLetterRef } from './dead-letters/dead-letter-admin';
 
 const silent = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
 
@@ -53,9 +54,10 @@ describe('outbox relay and idempotent consumer on the real Kafka and FerretDB', 
       processed: new ProcessedEventStore(connection),
       deadLetter: { producer, topic: dlq },
       logger: silent,
-      retry: { initialMs: 20, maxMs: 100 },
+      retry: { initialMs: 20, maxMs: 100, giveUpAfterMs: 1_000 },
       handlers: [
         on(CaseClearedV1, async (event) => {
+          if (event.data.programmeId === 'never-available') throw new TransientError('what this event needs never arrives');
           if (failuresLeft > 0) {
             failuresLeft--;
             throw new TransientError('database briefly unavailable');
@@ -118,6 +120,9 @@ describe('outbox relay and idempotent consumer on the real Kafka and FerretDB', 
         { key: caseId, value: 'not json at all', headers: { 'content-type': 'application/json' } },
       ],
     });
+    // A retriable failure that never clears blocks its partition only for a while.
+    const stuck = randomUUID();
+    await store.create(stuck, { label: 'stuck' }, [events(CaseClearedV1, { ...cleared(stuck, 11), programmeId: 'never-available' }, { correlationid: stuck })]);
     const good = randomUUID();
     await store.create(good, { label: 'ok' }, [events(CaseClearedV1, cleared(good, 10), { correlationid: good })]);
     relay.notify();
@@ -129,16 +134,38 @@ describe('outbox relay and idempotent consumer on the real Kafka and FerretDB', 
     await reader.subscribe({ topic: dlq, fromBeginning: true });
     await reader.run({ eachMessage: async ({ message }) => void dead.push(message) });
     try {
-      await expectEventually(() => expect(dead).toHaveLength(2), { timeoutMs: 30_000 });
+      await expectEventually(() => expect(dead).toHaveLength(3), { timeoutMs: 30_000 });
     } finally {
       await reader.disconnect();
     }
-    const headers = dead.map((m) => Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)])));
+    const all = dead.map((m) => Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)])));
+    // The two poison messages share a key (one partition, in order); the stuck one may be on another partition.
+    const headers = [...all.filter((h) => h['dlq-original-key'] === caseId), ...all.filter((h) => h['dlq-original-key'] === stuck)];
     expect(headers[0]).toMatchObject({ 'dlq-original-topic': topic, 'dlq-original-key': caseId, 'dlq-error-class': 'PoisonMessageError' });
     expect(headers[0]!['dlq-error-message']).toMatch(/approvedBy/);
     expect(headers[0]!['dlq-original-partition']).toMatch(/^\d+$/);
     expect(headers[0]!['dlq-original-offset']).toMatch(/^\d+$/);
     expect(headers[1]!['dlq-error-message']).toMatch(/not a Homeward CloudEvent/);
+    expect(headers[2]).toMatchObject({ 'dlq-original-key': stuck, 'dlq-error-class': 'RetriesExhaustedError' });
+    expect(headers[2]!['dlq-error-message']).toMatch(/gave up after \d+ attempts .*never arrives/);
     expect(seen.some((s) => s.caseId === caseId)).toBe(false);
+  });
+
+  it('lists, replays and purges dead letters', async () => {
+    const admin = new DeadLetterAdmin(kafka);
+    const letters = await admin.list(dlq);
+    expect(letters).toHaveLength(3);
+    const stuckLetter = letters.find((d) => d.errorClass === 'RetriesExhaustedError')!;
+    expect(stuckLetter).toMatchObject({ originalTopic: topic, eventType: 'case.cleared.v1', consumerGroup: expect.stringMatching(/^group-/) });
+    expect(deadLetterRef(stuckLetter)).toMatch(new RegExp(`^${dlq.replaceAll('.', '\\.')}:\\d+:\\d+$`));
+
+    // Replayed as it was: the consumer sees the same event again, fails the same way, and dead-letters it anew.
+    await admin.replay(stuckLetter);
+    await expectEventually(async () => expect(await admin.list(dlq)).toHaveLength(4), { timeoutMs: 30_000 });
+    const again = (await admin.list(dlq)).find((d) => d.errorClass === 'RetriesExhaustedError' && deadLetterRef(d) !== deadLetterRef(stuckLetter))!;
+    expect(again.headers['ce_id']?.toString()).toBe(stuckLetter.headers['ce_id']?.toString());
+
+    expect(await admin.purge(dlq)).toBe(4);
+    expect(await admin.list(dlq)).toEqual([]);
   });
 });

@@ -96,8 +96,20 @@ export class AggregateStore<T extends object> {
     }
   }
 
+  /**
+   * The newest commit, found by _id only (FerretDB's SQLite backend answers
+   * an _id lookup from its index but scans the collection for any other
+   * filter): start at the version the current-state document shows, which
+   * the relay keeps close, and step forward until the next version is absent.
+   */
   private async latest(id: string): Promise<Commit<T> | null> {
-    return (await this.commits.findOne({ aggregateId: id }).sort({ version: -1 }).lean().exec()) as Commit<T> | null;
+    const current = (await this.model.collection.findOne({ _id: id } as never, { projection: { version: 1 } })) as { version?: number } | null;
+    let found: Commit<T> | null = null;
+    for (let version = current?.version ?? 1; ; version++) {
+      const next = (await this.commits.collection.findOne({ _id: commitId(id, version) } as never)) as Commit<T> | null;
+      if (!next) return found;
+      found = next;
+    }
   }
 
   private snapshot(commit: Commit<T>): Snapshot<T> {
@@ -174,5 +186,9 @@ export async function projectCurrent(model: Model<never>, commit: Pick<Commit, '
       if (!isDuplicate(error)) throw error;
     }
   }
-  await model.collection.replaceOne({ _id: commit.aggregateId, version: { $lt: commit.version } } as never, document as never);
+  // Filter on _id alone and compare the version here: FerretDB answers an _id
+  // lookup from its index but evaluates any other condition by scanning.
+  const current = (await model.collection.findOne({ _id: commit.aggregateId } as never, { projection: { version: 1 } })) as { version?: number } | null;
+  if (current && (current.version ?? 0) >= commit.version) return;
+  await model.collection.replaceOne({ _id: commit.aggregateId } as never, document as never, { upsert: true });
 }
