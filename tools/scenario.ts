@@ -1,13 +1,14 @@
 /**
  * The seed report as a running demo: `npm run scenario` drives both flights'
- * children through the running services' public APIs and prints what
- * completed. Exit code 0 only if every child completed every step.
+ * children through the running services' public APIs, from registration to
+ * the handover, and prints what completed. Exit code 0 only if every child
+ * was handed over and intake, legal and logistics agree on it.
  *
  * Environment: INTAKE_URL, LEGAL_URL, LOGISTICS_URL, NOTIFICATION_URL,
  * MAILPIT_URL (defaults: the services' local ports and Mailpit's 8025),
  * SCENARIO_RUN_ID (optional, lowercase letters and digits),
- * SCENARIO_CONCURRENCY (default 8) and SCENARIO_ASSIGNMENT_CONCURRENCY
- * (default: SCENARIO_CONCURRENCY; 1 serialises the seat assignments).
+ * SCENARIO_CONCURRENCY (default 8: requests in flight per phase) and
+ * SCENARIO_MOVEMENT_CONCURRENCY (default 2: commands in flight on one movement).
  */
 import { formatSummary, runSeedScenario, serviceUrlsFromEnv } from './scenario/index';
 
@@ -24,7 +25,7 @@ async function main(): Promise<number> {
     urls: serviceUrlsFromEnv(),
     runId: process.env['SCENARIO_RUN_ID'] || undefined,
     concurrency: positiveInteger('SCENARIO_CONCURRENCY'),
-    assignmentConcurrency: positiveInteger('SCENARIO_ASSIGNMENT_CONCURRENCY'),
+    movementConcurrency: positiveInteger('SCENARIO_MOVEMENT_CONCURRENCY'),
     onProgress: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`\n${formatSummary(summary)}\n`);

@@ -41,6 +41,39 @@ describe('createApiClient', () => {
     expect(seen[0]!.headers['x-request-id']).toMatch(/^scenario-abc-[0-9a-f-]{36}$/);
   });
 
+  it('names the acting person and their roles on a command', async () => {
+    answers.push({ status: 200, body: {} });
+    await createApiClient({ service: 'legal', baseUrl }).post('/legal-files/x/clearance-request', undefined, { userId: 'legal-officer-1', roles: ['legal-officer', 'x'] });
+    expect(seen[0]!.headers).toMatchObject({ 'x-homeward-user': 'legal-officer-1', 'x-homeward-roles': 'legal-officer,x' });
+    expect(seen[0]!.headers['content-type']).toBeUndefined();
+    expect(seen[0]!.body).toBe('');
+  });
+
+  it('fetches a document as bytes with its media type', async () => {
+    answers.push({ status: 200, body: 'seat,caseId', type: 'text/csv; charset=utf-8' });
+    const document = await createApiClient({ service: 'logistics', baseUrl }).getDocument('/movements/m/manifest.csv');
+    expect(document.contentType).toBe('text/csv; charset=utf-8');
+    expect(document.body.toString()).toBe('"seat,caseId"');
+  });
+
+  it('lists every rule of a refusal that names several', async () => {
+    answers.push({
+      status: 422,
+      type: 'application/problem+json',
+      body: {
+        title: 'Business rule violated',
+        rule: 'case-cleared',
+        violations: [
+          { rule: 'case-cleared', caseId: 'a', message: 'case a has not been cleared' },
+          { rule: 'escort-ratio', message: '6 children need 2 escorts' },
+        ],
+      },
+    });
+    const error = (await createApiClient({ service: 'logistics', baseUrl }).post('/movements/m/assignments', {}).catch((e: unknown) => e)) as ApiError;
+    expect(error.rules).toEqual(['case-cleared', 'escort-ratio']);
+    expect(error.message).toContain('escort-ratio: 6 children need 2 escorts');
+  });
+
   it('sends no authorization header without a token', async () => {
     answers.push({ status: 200, body: {} });
     await createApiClient({ service: 'legal', baseUrl }).get('/legal-files/x');

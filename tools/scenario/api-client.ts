@@ -10,6 +10,8 @@ export interface ProblemDetails {
   readonly requestId?: string;
   readonly rule?: string;
   readonly errors?: readonly { readonly field: string; readonly message: string }[];
+  /** Logistics names every failing rule of a refused command here (`rule` is the first). */
+  readonly violations?: readonly { readonly rule: string; readonly caseId?: string; readonly message: string }[];
   readonly [extension: string]: unknown;
 }
 
@@ -35,9 +37,16 @@ export class ApiError extends Error {
     return this.status === 0 || this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504;
   }
 
-  /** The business rule a 422 names (e.g. `case-cleared`, `free-seat`). */
+  /** The business rule a 422 names (e.g. `case-cleared`, `free-seats`). */
   get rule(): string | undefined {
     return typeof this.problem?.rule === 'string' ? this.problem.rule : undefined;
+  }
+
+  /** Every rule a 422 names: all of `violations` when the service lists them, else the one `rule`. */
+  get rules(): string[] {
+    const listed = Array.isArray(this.problem?.violations) ? this.problem.violations.map((v) => v.rule) : [];
+    if (listed.length > 0) return [...new Set(listed)];
+    return this.rule ? [this.rule] : [];
   }
 }
 
@@ -49,12 +58,36 @@ function describeFailure(service: string, method: string, path: string, status: 
   if (problem?.detail) parts.push(problem.detail);
   if (problem?.rule) parts.push(`rule ${problem.rule}`);
   for (const violation of problem?.errors ?? []) parts.push(`${violation.field}: ${violation.message}`);
+  // A one-violation refusal already said it in `detail`.
+  if ((problem?.violations?.length ?? 0) > 1) for (const v of problem!.violations!) parts.push(`${v.rule}: ${v.message}`);
   if (problem?.requestId) parts.push(`request ${problem.requestId}`);
   return parts.join(' — ');
 }
 
 /** Supplies the bearer token of every call; the services take none yet (the auth issue adds JWTs). */
 export type AccessTokenProvider = () => string | undefined | Promise<string | undefined>;
+
+/** The person a command is sent as, and the roles a rule may ask for (a legal officer, a supervisor…). */
+export interface Actor {
+  readonly userId: string;
+  readonly roles?: readonly string[];
+}
+
+/**
+ * Who acts, as the services read it until authentication exists: the
+ * `x-homeward-user` and `x-homeward-roles` headers. The one place to change
+ * when issue 6 puts both in the bearer token.
+ */
+export function actorHeaders(actor: Actor | undefined): Record<string, string> {
+  if (!actor) return {};
+  return { 'x-homeward-user': actor.userId, ...(actor.roles?.length ? { 'x-homeward-roles': actor.roles.join(',') } : {}) };
+}
+
+/** A document fetched as it is (a CSV or PDF manifest), with the media type the service gave it. */
+export interface RawDocument {
+  readonly contentType: string;
+  readonly body: Buffer;
+}
 
 export interface ApiClientOptions {
   /** Service name, for messages. */
@@ -69,8 +102,10 @@ export interface ApiClientOptions {
 }
 
 export interface ApiClient {
-  get<T>(path: string): Promise<T>;
-  post<T>(path: string, body: unknown): Promise<T>;
+  get<T>(path: string, actor?: Actor): Promise<T>;
+  /** `body` undefined sends a POST without a body (a command named by its path alone). */
+  post<T>(path: string, body: unknown, actor?: Actor): Promise<T>;
+  getDocument(path: string, actor?: Actor): Promise<RawDocument>;
 }
 
 const ACCEPT = 'application/json, application/problem+json';
@@ -86,42 +121,53 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   // Paths are joined under the base URL's own path, so a service behind a path prefix works too.
   const baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
 
-  const headers = async (withBody: boolean): Promise<Record<string, string>> => {
+  const headers = async (withBody: boolean, actor: Actor | undefined, accept = ACCEPT): Promise<Record<string, string>> => {
     const token = await options.accessToken?.();
     return {
-      accept: ACCEPT,
+      accept,
       'x-request-id': `${options.requestIdPrefix ?? 'scenario'}-${randomUUID()}`,
       ...(withBody ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...actorHeaders(actor),
     };
   };
 
-  const send = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const exchange = async (method: string, path: string, body: unknown, actor: Actor | undefined, accept?: string): Promise<Response> => {
     const url = new URL(path.replace(/^\/+/, ''), baseUrl);
     let response: Response;
     try {
       response = await fetch(url, {
         method,
-        headers: await headers(body !== undefined),
+        headers: await headers(body !== undefined, actor, accept),
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw new ApiError(service, method, path, 0, undefined, { cause: error });
     }
-    const text = await response.text();
-    const parsed = parseJson(text);
     if (!response.ok) {
+      const text = await response.text();
+      const parsed = parseJson(text);
       const problem = isObject(parsed) ? (parsed as ProblemDetails) : { detail: text.slice(0, 200) };
       throw new ApiError(service, method, path, response.status, problem);
     }
-    return parsed as T;
+    return response;
   };
 
+  const send = async <T>(method: string, path: string, body: unknown, actor: Actor | undefined): Promise<T> =>
+    parseJson(await (await exchange(method, path, body, actor)).text()) as T;
+
+  const retriedGet = <T>(path: string, call: () => Promise<T>) =>
+    withRetry(`${service} GET ${path}`, call, (e) => e instanceof ApiError && e.retriable, { timeoutMs: getRetryMs });
+
   return {
-    get: <T>(path: string) =>
-      withRetry(`${service} GET ${path}`, () => send<T>('GET', path), (e) => e instanceof ApiError && e.retriable, { timeoutMs: getRetryMs }),
-    post: <T>(path: string, body: unknown) => send<T>('POST', path, body),
+    get: <T>(path: string, actor?: Actor) => retriedGet(path, () => send<T>('GET', path, undefined, actor)),
+    post: <T>(path: string, body: unknown, actor?: Actor) => send<T>('POST', path, body, actor),
+    getDocument: (path: string, actor?: Actor) =>
+      retriedGet(path, async () => {
+        const response = await exchange('GET', path, undefined, actor, '*/*');
+        return { contentType: response.headers.get('content-type') ?? '', body: Buffer.from(await response.arrayBuffer()) };
+      }),
   };
 }
 

@@ -1,18 +1,27 @@
-import { ApiError, isApiFailure } from './api-client';
+import { isApiFailure } from './api-client';
 import type { HomewardApis } from './homeward-apis';
-import { DeadlineExceededError, notYet, pollUntil, reached, withRetry } from './retry';
+import { legalChecklist } from './legal-checklist';
+import { notYet, pollUntil, reached } from './retry';
 import type { SeedChild } from './seed-children';
-import { APPROVER } from './seed-groups';
+import { ACTORS } from './seed-groups';
 
 /** The steps one child goes through in the scenario, in order. */
 export const Step = {
   registered: 'registered',
+  siblingsLinked: 'siblingsLinked',
   legalFileOpened: 'legalFileOpened',
+  requirementsSatisfied: 'requirementsSatisfied',
+  clearanceRequested: 'clearanceRequested',
   cleared: 'cleared',
+  inClearedPool: 'inClearedPool',
   assigned: 'assigned',
   onManifest: 'onManifest',
+  boarded: 'boarded',
+  handedOver: 'handedOver',
   emailsSent: 'emailsSent',
-  intakeAssigned: 'intakeAssigned',
+  intakeClosed: 'intakeClosed',
+  legalCleared: 'legalCleared',
+  logisticsHandedOver: 'logisticsHandedOver',
 } as const;
 export type Step = (typeof Step)[keyof typeof Step];
 
@@ -29,33 +38,44 @@ export interface ChildJourney {
 
 export const startJourney = (child: SeedChild): ChildJourney => ({ child, reached: new Set(), emailsSent: 0 });
 
-/** Retries seen while seating children, reported in the summary. */
-export interface AssignmentRetries {
-  /** 422 `case-cleared`: logistics had not yet consumed the clearance event. */
-  caseNotYetCleared: number;
-  /** 412: another assignment to the same movement committed first (optimistic concurrency). */
-  versionConflict: number;
-}
-
-export interface JourneyTimeouts {
-  /** How long legal may take to open the file after registration. */
-  readonly legalFileMs: number;
-  /** How long logistics may take to learn of the clearance (and concurrent assignments to settle). */
-  readonly assignmentMs: number;
-}
-
-const caseIdOf = (journey: ChildJourney): string => {
+export const caseIdOf = (journey: ChildJourney): string => {
   if (!journey.caseId) throw new Error(`${journey.child.ref} has no case id`);
   return journey.caseId;
 };
 
-/** The steps that act on one child; each throws with a message saying what failed. */
-export function journeySteps(apis: HomewardApis, timeouts: JourneyTimeouts) {
+export interface JourneyTimeouts {
+  /** How long legal may take to open the file after registration. */
+  readonly legalFileMs: number;
+  /** How long logistics may take to learn of the clearance. */
+  readonly clearedPoolMs: number;
+}
+
+/** A 409 that says the command was already done (a retried run, or a lost answer): fine if the state shows it. */
+async function unlessAlready(act: () => Promise<unknown>, done: () => Promise<boolean>): Promise<void> {
+  try {
+    await act();
+  } catch (error) {
+    if (!isApiFailure(error, 409) || !(await done())) throw error;
+  }
+}
+
+/** The steps that act on one child in intake and legal; each throws with a message saying what failed. */
+export function childSteps(apis: HomewardApis, timeouts: JourneyTimeouts, departure: (journey: ChildJourney) => string) {
+  const { caseWorker, legalOfficer, supervisor } = ACTORS;
   return {
     async register(journey: ChildJourney): Promise<void> {
       // Not retried: a lost answer may hide a created case, and a second POST would register the child twice.
-      const { caseId } = await apis.registerCase(journey.child.registration);
+      const { caseId } = await apis.registerCase(journey.child.registration, caseWorker);
       journey.caseId = caseId;
+    },
+
+    /** One request per sibling group: intake links every member with every other one. */
+    async linkSiblings(family: readonly ChildJourney[]): Promise<void> {
+      if (family.length < 2) return;
+      const [first, ...others] = family.map(caseIdOf);
+      const linked = await apis.linkSiblings(first!, others, caseWorker);
+      const missing = others.filter((id) => !linked.siblingCaseIds.includes(id));
+      if (missing.length > 0) throw new Error(`intake links ${first} with ${linked.siblingCaseIds.length} siblings, not with ${missing.join(', ')}`);
     },
 
     async awaitLegalFile(journey: ChildJourney): Promise<void> {
@@ -74,96 +94,60 @@ export function journeySteps(apis: HomewardApis, timeouts: JourneyTimeouts) {
       );
     },
 
+    /** Evidence, then a decision, for every requirement on the child's file; one at a time, as they all write the one file. */
+    async satisfyRequirements(journey: ChildJourney): Promise<void> {
+      const caseId = caseIdOf(journey);
+      const work = legalChecklist(journey.child, departure(journey));
+      const file = await apis.getLegalFile(caseId);
+      const unknown = file.requirements.filter((r) => !work.some((w) => w.code === r.code)).map((r) => r.code);
+      if (unknown.length > 0) throw new Error(`the file asks for requirements the scenario cannot meet: ${unknown.join(', ')}`);
+      for (const requirement of file.requirements) {
+        if (requirement.status === 'satisfied') continue;
+        const { code, evidence, decision, by } = work.find((w) => w.code === requirement.code)!;
+        if (evidence) await apis.attachEvidence(caseId, code, evidence, by);
+        await unlessAlready(
+          () => apis.decideRequirement(caseId, code, decision, by),
+          async () => (await apis.getLegalFile(caseId)).requirements.some((r) => r.code === code && r.status === 'satisfied'),
+        );
+      }
+    },
+
+    /** The first of four eyes: the legal officer asks for clearance. */
+    async requestClearance(journey: ChildJourney): Promise<void> {
+      const caseId = caseIdOf(journey);
+      await unlessAlready(
+        () => apis.requestClearance(caseId, legalOfficer),
+        async () => ['clearance-requested', 'cleared'].includes((await apis.getLegalFile(caseId)).status),
+      );
+    },
+
+    /** The second: a supervisor, another person, approves. */
     async approveClearance(journey: ChildJourney): Promise<void> {
       const caseId = caseIdOf(journey);
-      try {
-        await apis.approveClearance(caseId, APPROVER);
-      } catch (error) {
-        // 409: already cleared (a retried run); anything else is a failure.
-        if (!isApiFailure(error, 409) || (await apis.getLegalFile(caseId)).status !== 'cleared') throw error;
-      }
+      await unlessAlready(
+        () => apis.approveClearance(caseId, supervisor),
+        async () => (await apis.getLegalFile(caseId)).status === 'cleared',
+      );
     },
 
-    async assignSeat(journey: ChildJourney, movementId: string, retries: AssignmentRetries): Promise<void> {
+    /** Logistics has consumed the clearance: the case waits in its cleared pool. */
+    async awaitClearedPool(journey: ChildJourney): Promise<void> {
       const caseId = caseIdOf(journey);
-      const attempt = async () => {
-        try {
-          return (await apis.assignCase(movementId, caseId)).seat;
-        } catch (error) {
-          if (isApiFailure(error, 422, 'case-cleared')) retries.caseNotYetCleared++;
-          if (isApiFailure(error, 412)) retries.versionConflict++;
-          // 409: the case already has a seat (an earlier attempt whose answer was lost).
-          if (isApiFailure(error, 409)) {
-            const seated = (await apis.getMovement(movementId)).assigned.find((s) => s.caseId === caseId);
-            if (seated) return seated.seat;
+      await pollUntil(
+        `case ${caseId} in logistics' cleared pool`,
+        async () => {
+          try {
+            const seen = await apis.getLogisticsCase(caseId);
+            return seen.inClearedPool ? reached(seen) : notYet(`cleared ${seen.cleared}, on hold ${seen.onHold}, movement ${seen.movementId}`);
+          } catch (error) {
+            if (isApiFailure(error, 404)) return notYet('404, logistics has not heard of the case');
+            throw error;
           }
-          throw error;
-        }
-      };
-      const retriable = (error: unknown) =>
-        isApiFailure(error, 422, 'case-cleared') || isApiFailure(error, 412) || (error instanceof ApiError && error.retriable);
-      try {
-        journey.seat = await withRetry(`seat for ${caseId} on ${movementId}`, attempt, retriable, {
-          timeoutMs: timeouts.assignmentMs,
-          initialDelayMs: 50,
-          maxDelayMs: 1_000,
-        });
-      } catch (error) {
-        if (!(error instanceof DeadlineExceededError) || !isApiFailure(error.cause, 422, 'case-cleared')) throw error;
-        // Say whether the clearance is late or gone: legal answered 'cleared' before we got here.
-        const file = await apis.getLegalFile(caseId).catch(() => undefined);
-        throw new Error(`${error.message}; legal now shows the file as '${file?.status ?? 'unreadable'}'`, { cause: error });
-      }
-    },
-
-    /**
-     * Logistics answered each assignment with a seat; the movement read back
-     * must list every seated case with that seat. A case missing means its
-     * assignment was lost after the 201 (and its seat may have gone to another child).
-     */
-    async checkManifest(seated: readonly ChildJourney[], movementId: string): Promise<void> {
-      const { assigned } = await apis.getMovement(movementId);
-      const seatOf = new Map(assigned.map((s) => [s.caseId, s.seat]));
-      const refOf = new Map(seated.map((j) => [j.caseId, j.child.ref]));
-      const holderOf = new Map(assigned.map((s) => [s.seat, refOf.get(s.caseId) ?? s.caseId]));
-      for (const journey of seated) {
-        const listed = seatOf.get(caseIdOf(journey));
-        if (listed === journey.seat) {
-          journey.reached.add(Step.onManifest);
-          continue;
-        }
-        const answered = `logistics answered seat ${journey.seat}, but movement ${movementId}`;
-        const holder = holderOf.get(journey.seat!);
-        journey.failure =
-          listed === undefined
-            ? `onManifest: ${answered} does not list the case${holder ? ` (seat ${journey.seat} is listed for ${holder})` : ''}`
-            : `onManifest: ${answered} lists it on seat ${listed}`;
-      }
-    },
-
-    /**
-     * One look at what the child's assignment caused downstream: the guardians'
-     * e-mails (notification) and the case stage (intake). Marks what it sees;
-     * returns a description of what is still missing, or undefined when all is there.
-     */
-    async lookAtOutcome(journey: ChildJourney): Promise<string | undefined> {
-      const caseId = caseIdOf(journey);
-      const missing: string[] = [];
-      const expected = journey.child.registration.guardians.length;
-      if (!journey.reached.has(Step.emailsSent)) {
-        const deliveries = await apis.getDeliveries(caseId);
-        const assigned = deliveries.filter((d) => d.milestone === 'assigned');
-        journey.emailsSent = assigned.filter((d) => d.status === 'sent').length;
-        if (assigned.length > expected) throw new Error(`${assigned.length} assigned-milestone deliveries for ${expected} guardian(s)`);
-        if (journey.emailsSent === expected) journey.reached.add(Step.emailsSent);
-        else missing.push(`${journey.emailsSent}/${expected} e-mails sent (${assigned.map((d) => d.status).join(', ') || 'no delivery yet'})`);
-      }
-      if (!journey.reached.has(Step.intakeAssigned)) {
-        const { stage } = await apis.getCase(caseId);
-        if (stage === 'assigned') journey.reached.add(Step.intakeAssigned);
-        else missing.push(`intake stage is '${stage}'`);
-      }
-      return missing.length > 0 ? missing.join('; ') : undefined;
+        },
+        { timeoutMs: timeouts.clearedPoolMs },
+      );
     },
   };
 }
+
+export type ChildSteps = ReturnType<typeof childSteps>;

@@ -29,3 +29,5 @@ export const UNCLES_GIVEN_NAMES = ['Артур', 'Рустам', 'Заур', 'И
 
 /** The feminine form of a family name from FAMILY_NAMES. */
 export const feminineFamilyName = (masculine: string) => `${masculine}а`;
+export const MOTHERS_GIVEN_NAMES = ['Мадина', 'Аминат', 'Заира', 'Гульнара', 'Эльвира', 'Наталья', 'Патимат', 'Асият', 'Карина', 'Джамиля'] as const;
+export const FATHERS_GIVEN_NAMES = ['Рустам', 'Ибрагим', 'Магомед', 'Ильдар', 'Тимур', 'Шамиль', 'Артур', 'Ренат', 'Ислам', 'Марат'] as const;

@@ -1,26 +1,30 @@
+import { isApiFailure } from './api-client';
 import { createHomewardApis, type HomewardApis, type ServiceName } from './homeward-apis';
 import { createMailboxClient } from './mailbox-client';
 import { runGroup } from './run-group';
 import { pollUntil, reached, notYet } from './retry';
-import { checkRunId, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUTS, newRunId, type ScenarioOptions, type ScenarioTimeouts } from './scenario-options';
+import { checkRunId, DEFAULT_CONCURRENCY, DEFAULT_MOVEMENT_CONCURRENCY, DEFAULT_TIMEOUTS, newRunId, type ScenarioOptions, type ScenarioTimeouts } from './scenario-options';
 import { seedGroups } from './seed-children';
-import { PROGRAMME } from './seed-groups';
+import { ACTORS, PROGRAMME } from './seed-groups';
 import type { GroupSummary, ScenarioSummary } from './summary';
 
 const SERVICES: readonly ServiceName[] = ['intake', 'legal', 'logistics', 'notification'];
 
 /**
- * The seed report end to end through the services' public APIs only: both
- * flights' children registered, their legal files awaited and cleared, seated,
- * and their guardians' e-mails confirmed. Never throws for a failed child:
- * the summary says what completed and what is missing.
+ * The seed report end to end through the services' public APIs only: the
+ * programme, then for each flight its children registered and linked with
+ * their siblings, every legal requirement satisfied and the clearance given by
+ * two people, the movement with its escorts, seats, manifests, boarding,
+ * departure, arrival and the handover of every child to a guardian; finally
+ * the e-mails and the final state each service holds. Never throws for a
+ * failed child: the summary says what completed and what is missing.
  */
 export async function runSeedScenario(options: ScenarioOptions): Promise<ScenarioSummary> {
   const started = Date.now();
   const runId = checkRunId(options.runId ?? newRunId());
   const timeouts: ScenarioTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const progress = options.onProgress ?? (() => {});
-  const apis = createHomewardApis(options.urls, { accessToken: options.accessToken, requestIdPrefix: `scenario-${runId}` });
+  const apis = createHomewardApis(options.urls, { accessToken: options.accessToken, requestIdPrefix: `scenario-${runId}`, timeoutMs: timeouts.requestMs });
   const mailpitUi = options.urls.mailpit.replace(/\/+$/, '');
   const base = { runId, programmeId: PROGRAMME.programmeId, mailpitUi };
 
@@ -29,13 +33,19 @@ export async function runSeedScenario(options: ScenarioOptions): Promise<Scenari
     return { ...base, ok: false, totalMs: Date.now() - started, groups: [], problems: notReady };
   }
 
+  const programmeProblem = await ensureProgramme(apis);
+  if (programmeProblem) {
+    return { ...base, ok: false, totalMs: Date.now() - started, groups: [], problems: [programmeProblem] };
+  }
+  progress(`programme ${PROGRAMME.programmeId}: ${PROGRAMME.originState} → ${PROGRAMME.destinationState}, children only`);
+
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const context = {
     apis,
     mailbox: options.checkMailbox === false ? undefined : createMailboxClient(options.urls.mailpit),
     runId,
     concurrency,
-    assignmentConcurrency: options.assignmentConcurrency ?? concurrency,
+    movementConcurrency: options.movementConcurrency ?? DEFAULT_MOVEMENT_CONCURRENCY,
     timeouts,
     progress,
   };
@@ -49,8 +59,19 @@ export async function runSeedScenario(options: ScenarioOptions): Promise<Scenari
   const ok =
     problems.length === 0 &&
     groups.length > 0 &&
-    groups.every((g) => g.incomplete.length === 0 && (g.mailbox === undefined || g.mailbox.problems.length === 0));
+    groups.every((g) => g.problems.length === 0 && g.incomplete.length === 0 && (g.mailbox === undefined || g.mailbox.problems.length === 0));
   return { ...base, ok, totalMs: Date.now() - started, groups, problems };
+}
+
+/** Creates the programme; one that exists already (409, a re-run) is fine. Returns a problem, or undefined. */
+async function ensureProgramme(apis: HomewardApis): Promise<string | undefined> {
+  try {
+    await apis.createProgramme(PROGRAMME, ACTORS.supervisor);
+    return undefined;
+  } catch (error) {
+    if (isApiFailure(error, 409)) return undefined;
+    return `programme ${PROGRAMME.programmeId} not created: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 /** Each service's readiness, awaited briefly (a service just started may still be connecting). */

@@ -6,12 +6,19 @@ import type { SeedGroup } from './seed-children';
 export interface ScenarioTimeouts {
   /** Each service's /health/ready before anything is sent. */
   readonly readyMs: number;
+  /**
+   * One request's answer. Generous: a command is never resent after a
+   * timeout (it may have been done), so a slow answer costs the child its run.
+   */
+  readonly requestMs: number;
   /** Registration → legal file opened, per child. */
   readonly legalFileMs: number;
-  /** Seat assignment, retrying while logistics has not yet seen the clearance. */
+  /** Clearance approved → the case in logistics' cleared pool, per child. */
+  readonly clearedPoolMs: number;
+  /** Seating (the whole flight, or one sibling group), retrying while logistics has not yet seen the clearance or the programme, or an answer was lost. */
   readonly assignmentMs: number;
-  /** All of a group's e-mails sent and intake stages 'assigned', from the last assignment. */
-  readonly notifiedMs: number;
+  /** From the last handover: every e-mail sent, and intake, legal and logistics agreeing on every child's final state. */
+  readonly settledMs: number;
   /** E-mails reported sent (SMTP accepted) showing up in Mailpit. */
   readonly mailboxMs: number;
 }
@@ -23,11 +30,13 @@ export interface ScenarioOptions {
   /** Requests in flight at once per phase. */
   readonly concurrency?: number;
   /**
-   * Seat assignments in flight at once (default: `concurrency`). They all
-   * write the same movement document, so this is the knob that shows
-   * whether logistics keeps concurrent assignments apart; 1 serialises them.
+   * Commands on one movement in flight at once (default 2): boarding,
+   * handovers, and seats family by family when the whole flight was refused.
+   * They all write the same movement document, which logistics changes one
+   * command at a time, so more only queue there; raise it to see whether
+   * logistics keeps concurrent commands apart.
    */
-  readonly assignmentConcurrency?: number;
+  readonly movementConcurrency?: number;
   readonly timeouts?: Partial<ScenarioTimeouts>;
   /** Bearer token for every call, once the services require one. */
   readonly accessToken?: AccessTokenProvider;
@@ -39,8 +48,17 @@ export interface ScenarioOptions {
   readonly onProgress?: (line: string) => void;
 }
 
-export const DEFAULT_TIMEOUTS: ScenarioTimeouts = { readyMs: 10_000, legalFileMs: 30_000, assignmentMs: 30_000, notifiedMs: 120_000, mailboxMs: 15_000 };
+export const DEFAULT_TIMEOUTS: ScenarioTimeouts = {
+  readyMs: 10_000,
+  requestMs: 30_000,
+  legalFileMs: 30_000,
+  clearedPoolMs: 30_000,
+  assignmentMs: 90_000,
+  settledMs: 60_000,
+  mailboxMs: 15_000,
+};
 export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_MOVEMENT_CONCURRENCY = 2;
 
 const RUN_ID = /^[a-z0-9]{3,16}$/;
 
