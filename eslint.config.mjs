@@ -24,8 +24,8 @@ const boundaries = (forTests) => {
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors')) },
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'persistence', 'messaging', 'http', 'runtime')) },
       // The e2e project is test code through and through.
-      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'messaging', 'testing')) },
-      { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'messaging', 'testing', 'tools')) },
+      { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:tools'] },
       { sourceTag: 'type:tools', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'messaging', 'testing')) },
       { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

@@ -1,10 +1,9 @@
 import { MongoClient } from 'mongodb';
 import { expectEventually, serviceNames, testServers } from '@homeward/testing';
-// The seed scenario is a tool (tools/scenario), not a lib; the end-to-end test
-// runs it in-process against its own stack, as `npm run scenario` runs it
-// against the default one, to read its summary rather than parse its output.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { formatSummary, newRunId, runSeedScenario, sampleGroup, seedGroups, type ScenarioSummary, type SeedGroup } from '../../tools/scenario/index';
+// The seed scenario is a tool; the end-to-end test runs it in-process against
+// its own stack, as `npm run scenario` runs it against the default one, to read
+// its summary rather than parse its output.
+import { formatSummary, newRunId, runSeedScenario, sampleGroup, seedGroups, type ScenarioSummary, type SeedGroup } from '@homeward/scenario';
 import { startTestStack, type TestStack } from './skeleton-stack';
 
 /**
