@@ -50,8 +50,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
-    // Tests may also use the testing lib (expectEventually, the real servers' addresses).
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.test-kit.ts', '**/test-support/**/*.ts', 'apps/*/scripts/**/*.ts'],
+    // Tests, their kits and the benchmarks may also use the testing lib
+    // (expectEventually, the real servers' addresses, actingAs).
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@nx/enforce-module-boundaries': ['error', boundaries(['type:testing'])],

@@ -5,7 +5,7 @@ import { MongoClient } from 'mongodb';
 import { Topic } from '@homeward/contracts';
 import { headerText, physicalTopic } from '@homeward/messaging';
 import { readSpanRecords, type SpanRecord } from '@homeward/telemetry';
-import { expectEventually, mailpitMessage, mailpitMessagesTo, serviceNames, testServers, uniqueName } from '@homeward/testing';
+import { actingAs, expectEventually, mailpitMessage, mailpitMessagesTo, serviceNames, testServers, uniqueName } from '@homeward/testing';
 import { startTestStack, type TestStack } from './skeleton-stack';
 
 const LEGAL_OFFICER = { user: 'legal-officer-1', roles: 'legal-officer' };
@@ -49,7 +49,7 @@ describe('one child from registration to handover', () => {
   const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
   const guardianEmail = `${uniqueName('grandmother')}@example.org`;
   const api = async (url: string, method = 'GET', body?: unknown, actor: Actor = OFFICER) => {
-    const headers = { 'content-type': 'application/json', traceparent, 'x-homeward-user': actor.user, 'x-homeward-roles': actor.roles };
+    const headers = { 'content-type': 'application/json', traceparent, ...actingAs(actor.user, actor.roles.split(',')) };
     const res = await fetch(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };

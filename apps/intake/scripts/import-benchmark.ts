@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadServiceConfig, startService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
+import { actingAs } from '@homeward/testing';
 import { intakeService } from '../src/intake.service';
 import { importRow } from '../src/http/import.test-rows';
 import { registerCaseModel } from '../src/store/case.model';
@@ -15,7 +16,7 @@ import { commitModelOf } from '@homeward/persistence';
 
 const rows = Number(process.argv[2] ?? 20_000);
 const prefix = `bench-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`;
-const USER = { 'x-homeward-user': 'benchmark' };
+const USER = actingAs('benchmark', ['case-worker']);
 const seconds = (from: number) => ((Date.now() - from) / 1000).toFixed(1);
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import { CaseRegisteredV1, ProgrammeCreatedV1, Topic } from '@homeward/contracts';
 import { createEventFactory, physicalTopic, toKafkaMessage } from '@homeward/messaging';
-import { expectEventually, freePort, launchService, repoRoot, testServers, uniqueName, waitUntilReady } from '@homeward/testing';
+import { actingAs, expectEventually, freePort, launchService, repoRoot, testServers, uniqueName, waitUntilReady } from '@homeward/testing';
 
 /**
  * DESIGN "Guarantees": a service stopped with SIGTERM finishes in-flight work
@@ -72,7 +72,7 @@ describe('graceful shutdown of a service process', () => {
 
     // Every case has its legal file: every message was processed.
     await expectEventually(async () => {
-      for (const caseId of caseIds) expect((await fetch(`${legal.url}/legal-files/${caseId}`, { headers: { 'x-homeward-user': 'test' } })).status).toBe(200);
+      for (const caseId of caseIds) expect((await fetch(`${legal.url}/legal-files/${caseId}`, { headers: actingAs('test', ['legal-officer']) })).status).toBe(200);
     }, { timeoutMs: 60_000 });
 
     expect(await legal.stop('SIGTERM')).toBe(0);

@@ -3,3 +3,4 @@ export * from './test-servers';
 export * from './service-process';
 export * from './mailpit.client';
 export * from './free-port';
+export * from './acting-as';

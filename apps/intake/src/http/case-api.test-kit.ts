@@ -3,6 +3,7 @@ import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } f
 import { Topic, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
+import { actingAs } from '@homeward/testing';
 import { intakeService } from '../intake.service';
 import { registerCaseModel } from '../store/case.model';
 import { registerProgrammeModel } from '../store/programme.model';
@@ -14,7 +15,8 @@ export interface TestingKit {
   readonly expectEventually: <T>(assertion: () => T | Promise<T>, options?: { timeoutMs?: number; intervalMs?: number }) => Promise<T>;
 }
 
-export const USER = { 'x-homeward-user': 'case-worker-1' };
+export const USER_ID = 'case-worker-1';
+export const USER = actingAs(USER_ID, ['case-worker']);
 
 export interface Reply<T = Record<string, unknown>> {
   readonly status: number;

@@ -36,7 +36,7 @@ describe('duplicate review against the real servers', () => {
     expect([outsider.status, outsider.body['rule']]).toEqual([422, 'survivor-in-pair']);
     expect((await intake.call('POST', `/duplicates/${pair.duplicateId}/confirmation`, { survivorCaseId: latin }, {})).status).toBe(400);
 
-    const confirmed = await intake.call('POST', `/duplicates/${pair.duplicateId}/confirmation`, { survivorCaseId: latin }, { 'x-homeward-user': 'reviewer-7' });
+    const confirmed = await intake.call('POST', `/duplicates/${pair.duplicateId}/confirmation`, { survivorCaseId: latin }, testing.actingAs('reviewer-7', ['case-worker']));
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ status: 'confirmed', confirmation: { survivorCaseId: latin, mergedCaseId: cyrillic, by: 'reviewer-7' } });
 
@@ -56,7 +56,7 @@ describe('duplicate review against the real servers', () => {
     const second = await register([{ given: 'Амира', family: 'Дисмиссова', script: 'cyrillic' }], { value: '2016-03-03', precision: 'day' });
     const pair = await openPairFor(second);
     expect(pair.caseIds).toEqual([first, second].sort());
-    const dismissed = await intake.call('POST', `/duplicates/${pair.duplicateId}/dismissal`, { reason: 'twins, confirmed by the camp doctor' }, { 'x-homeward-user': 'reviewer-8' });
+    const dismissed = await intake.call('POST', `/duplicates/${pair.duplicateId}/dismissal`, { reason: 'twins, confirmed by the camp doctor' }, testing.actingAs('reviewer-8', ['case-worker']));
     expect(dismissed.status).toBe(200);
     expect(dismissed.body).toMatchObject({ status: 'dismissed', dismissal: { reason: 'twins, confirmed by the camp doctor', by: 'reviewer-8' } });
     expect((await intake.call('POST', `/duplicates/${pair.duplicateId}/dismissal`, { reason: 'again' })).status).toBe(409);

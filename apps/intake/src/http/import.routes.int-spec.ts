@@ -8,7 +8,7 @@ import { CaseRepository } from '../store/case.repository';
 import { importChunkId, importJobStore, registerImportChunkModel, type ImportChunk } from '../store/import-job.model';
 import { findProgrammeDefinition } from '../store/programme.repository';
 import { importedCaseId } from '../domain/import-ids';
-import { caseBody, IntakeUnderTest, programmeBody, USER } from './case-api.test-kit';
+import { caseBody, IntakeUnderTest, programmeBody, USER, USER_ID } from './case-api.test-kit';
 import { importRow } from './import.test-rows';
 
 const P = 'iq-ru-2019';
@@ -76,7 +76,7 @@ describe('bulk import against the real servers', () => {
     expect(report.body.accepted.every((a) => a['outcome'] === 'created')).toBe(true);
 
     const imported = await intake.call('GET', `/cases/${importedCaseId(P, 'HOL-000001')}`);
-    expect(imported.body).toMatchObject({ importReference: 'HOL-000001', stage: 'registered', registeredBy: USER['x-homeward-user'] });
+    expect(imported.body).toMatchObject({ importReference: 'HOL-000001', stage: 'registered', registeredBy: USER_ID });
     await testing.expectEventually(() => expect(intake.publishedOfType('case.registered.v1')).toHaveLength(145), { timeoutMs: 30_000 });
     expect(intake.publishedOfType('case.registered.v1')[0]!.correlationid).toBe(firstImport);
   });

@@ -1,5 +1,5 @@
 import * as testing from '@homeward/testing';
-import { IntakeUnderTest, programmeBody, USER, type Reply } from './case-api.test-kit';
+import { IntakeUnderTest, programmeBody, USER, USER_ID, type Reply } from './case-api.test-kit';
 
 describe('intake programme API against the real servers', () => {
   const intake = new IntakeUnderTest(testing);
@@ -11,7 +11,7 @@ describe('intake programme API against the real servers', () => {
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe('/programmes/iq-ru-2019');
     expect(created.headers.get('etag')).toBe('"1"');
-    expect(created.body).toMatchObject({ programmeId: 'iq-ru-2019', status: 'active', createdBy: USER['x-homeward-user'] });
+    expect(created.body).toMatchObject({ programmeId: 'iq-ru-2019', status: 'active', createdBy: USER_ID });
     await intake.settled();
     expect(intake.publishedOfType('programme.created.v1').map((e) => e.data)).toEqual([
       expect.objectContaining({ programmeId: 'iq-ru-2019', eligibility: { maxAgeAtRegistration: 17, childrenOnly: true } }),

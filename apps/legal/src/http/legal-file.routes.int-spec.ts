@@ -12,7 +12,7 @@ import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } f
 import { commitModelOf } from '@homeward/persistence';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { expectEventually, testServers, uniqueName } from '@homeward/testing';
+import { actingAs, expectEventually, testServers, uniqueName } from '@homeward/testing';
 import { legalService } from '../legal.service';
 import { registerLegalFileModel } from '../store/legal-file.model';
 
@@ -23,10 +23,10 @@ describe('legal service against the real servers', () => {
   const intakeEvents = createEventFactory('/homeward/intake');
   const logisticsEvents = createEventFactory('/homeward/logistics');
   const programmeId = `prog-${randomUUID().slice(0, 8)}`;
-  const officer = { 'x-homeward-user': 'officer-1', 'x-homeward-roles': 'legal-officer' };
-  const officerAndSupervisor = { 'x-homeward-user': 'officer-1', 'x-homeward-roles': 'legal-officer,supervisor' };
-  const supervisor = { 'x-homeward-user': 'supervisor-1', 'x-homeward-roles': 'supervisor' };
-  const screener = { 'x-homeward-user': 'screener-1', 'x-homeward-roles': 'screening-officer' };
+  const officer = actingAs('officer-1', ['legal-officer']);
+  const officerAndSupervisor = actingAs('officer-1', ['legal-officer', 'supervisor']);
+  const supervisor = actingAs('supervisor-1', ['supervisor']);
+  const screener = actingAs('screener-1', ['screening-officer']);
   const published: EventEnvelope[] = [];
   let service: RunningService;
   let base: string;

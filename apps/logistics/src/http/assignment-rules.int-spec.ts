@@ -1,6 +1,6 @@
 import { ProgrammeResumedV1, ProgrammeSuspendedV1 } from '@homeward/contracts';
 import { expectEventually, testServers, uniqueName } from '@homeward/testing';
-import { LogisticsHarness, type ApiAnswer } from '../test-support/logistics.harness';
+import { LogisticsHarness, OFFICER, type ApiAnswer } from '../test-support/logistics.harness';
 
 interface RuleProblem {
   type: string;
@@ -153,7 +153,7 @@ describe('logistics: assignment rules and refusals', () => {
     const refused = problem(await assign(second, [c['ok2']!]));
     expect(refused.violations[0]).toMatchObject({ rule: 'case-cleared', message: expect.stringContaining(first) });
     const stale = await h.api('POST', `/movements/${second}/reschedule`, { scheduledDeparture: '2019-07-11T05:00:00Z' }, {
-      'x-homeward-user': 'logistics-officer-test',
+      ...OFFICER,
       'if-match': '"1"',
     });
     expect(stale.status).toBe(412);

@@ -13,6 +13,7 @@ import {
 import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } from '@homeward/messaging';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
+import { actingAs } from '@homeward/testing';
 import { logisticsService } from '../logistics.service';
 
 export interface Servers {
@@ -26,7 +27,7 @@ export interface ApiAnswer {
   headers: Headers;
 }
 
-export const OFFICER = { 'x-homeward-user': 'logistics-officer-test' };
+export const OFFICER = actingAs('logistics-officer-test', ['logistics-officer']);
 
 /**
  * The logistics service in-process against the real servers, with what its
