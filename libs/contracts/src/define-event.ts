@@ -2,7 +2,13 @@ import type { z } from 'zod';
 import type { Topic } from './topics';
 
 /** What a service publishes about: the Kafka key is this aggregate's id. */
-export const AggregateKind = { case: 'case', movement: 'movement', delivery: 'delivery', programme: 'programme' } as const;
+export const AggregateKind = {
+  case: 'case',
+  movement: 'movement',
+  delivery: 'delivery',
+  programme: 'programme',
+  subscription: 'subscription',
+} as const;
 export type AggregateKind = (typeof AggregateKind)[keyof typeof AggregateKind];
 
 export interface EventDefinition<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {

@@ -15,3 +15,4 @@ export * from './events/case-lifecycle.events';
 export * from './events/legal.events';
 export * from './events/logistics.events';
 export * from './events/programme.events';
+export * from './events/subscription.events';

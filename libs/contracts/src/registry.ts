@@ -26,6 +26,7 @@ import {
   MovementEscortRemovedV1,
   MovementRescheduledV1,
 } from './events/logistics.events';
+import { SubscriptionPausedV1, SubscriptionResumedV1 } from './events/subscription.events';
 import { ProgrammeCreatedV1, ProgrammeResumedV1, ProgrammeSuspendedV1 } from './events/programme.events';
 
 /** Every published event type. The JSON Schemas and the AsyncAPI document are generated from this list. */
@@ -58,6 +59,8 @@ export const eventCatalog = [
   MovementArrivedV1,
   CaseHandedOverV1,
   EmailSentV1,
+  SubscriptionPausedV1,
+  SubscriptionResumedV1,
 ] as const satisfies readonly EventDefinition[];
 
 export type CatalogEvent = (typeof eventCatalog)[number];

@@ -16,11 +16,12 @@ export const exampleIds = {
   holdId: '00000000-0000-4000-8000-000000000005',
   escortId: '00000000-0000-4000-8000-000000000006',
   evidenceId: '00000000-0000-4000-8000-000000000007',
+  subscriptionId: '00000000-0000-4000-8000-000000000008',
 } as const;
 
 export type ExampleData = { readonly [T in EventType]: EventData<Extract<CatalogEvent, { type: T }>> };
 
-const { caseId, guardianId, movementId, programmeId, siblingCaseId, holdId, escortId, evidenceId } = exampleIds;
+const { caseId, guardianId, movementId, programmeId, siblingCaseId, holdId, escortId, evidenceId, subscriptionId } = exampleIds;
 
 const flight = {
   operator: 'Emergencies Ministry',
@@ -189,4 +190,12 @@ export const exampleData: ExampleData = {
     personal: { name: 'Sample Primerova', relationship: 'grandmother', receivingPerson: 'Sample Primerova' },
     handedOverAt: '2019-07-10T11:00:00Z',
   },
+  'subscription.paused.v1': {
+    subscriptionId,
+    agency: 'example-ombudsperson',
+    cause: 'delivery-failures',
+    consecutiveFailures: 5,
+    pausedAt: '2019-07-10T12:00:00Z',
+  },
+  'subscription.resumed.v1': { subscriptionId, agency: 'example-ombudsperson', resumedAt: '2019-07-10T13:00:00Z' },
 };
