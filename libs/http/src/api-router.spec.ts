@@ -52,4 +52,14 @@ describe('createApiRouter', () => {
       server.close();
     }
   });
+
+  it('gives a second module of the same app the same router, so one document lists every route', () => {
+    const { app, api } = build();
+    const again = createApiRouter(app, { title: 'Other title', version: '9.9.9' });
+    again.get('/feeds', { summary: 'List feeds', responses: { 200: z.array(Out) } }, (_input, _req, res) => void res.json([]));
+    expect(again).toBe(api);
+    const doc = api.document.toJSON() as { info: { title: string }; paths: Record<string, unknown> };
+    expect(doc.info.title).toBe('Test API');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/cases', '/feeds']));
+  });
 });

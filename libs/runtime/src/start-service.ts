@@ -36,6 +36,14 @@ export interface ServiceDefinition {
   /** POST routes whose JSON body may exceed the general 256 kb limit (createHttpApp's `largeJsonBodies`). */
   readonly largeJsonBodies?: ReadonlyArray<{ readonly path: string; readonly limit: string | number }>;
   readonly handlers?: (context: ServiceContext) => readonly HandlerRegistration[];
+  /**
+   * Further consumer groups (`<KAFKA_GROUP_ID>-<name>`), for a part of the
+   * service whose lag and failures must not hold back the rest (the agency
+   * feeds against the guardian e-mails).
+   */
+  readonly consumers?: ReadonlyArray<{ readonly name: string; readonly handlers: (context: ServiceContext) => readonly HandlerRegistration[] }>;
+  /** Background loops (webhook delivery): started once the consumers run, stopped with them on drain. */
+  readonly workers?: (context: ServiceContext) => ReadonlyArray<{ start(): void; stop(): Promise<void> }>;
   /** Closes the service's own clients (an SMTP pool) after the relay's last flush. */
   readonly close?: () => Promise<void>;
 }
@@ -82,12 +90,16 @@ export async function startService(definition: ServiceDefinition, config: Servic
     logger,
   };
 
-  let consumer: EventConsumer | undefined;
-  const handlers = definition.handlers?.(context) ?? [];
-  if (handlers.length > 0) {
-    consumer = createEventConsumer({
+  const consumers: EventConsumer[] = [];
+  const groups = [
+    { groupId: config.KAFKA_GROUP_ID, handlers: definition.handlers?.(context) ?? [] },
+    ...(definition.consumers ?? []).map((c) => ({ groupId: `${config.KAFKA_GROUP_ID}-${c.name}`, handlers: c.handlers(context) })),
+  ];
+  for (const { groupId, handlers } of groups) {
+    if (handlers.length === 0) continue;
+    const consumer = createEventConsumer({
       kafka,
-      groupId: config.KAFKA_GROUP_ID,
+      groupId,
       topicPrefix: config.HOMEWARD_TOPIC_PREFIX,
       handlers,
       processed: new ProcessedEventStore(connection),
@@ -95,7 +107,10 @@ export async function startService(definition: ServiceDefinition, config: Servic
       logger,
     });
     await consumer.start();
+    consumers.push(consumer);
   }
+  const workers = definition.workers?.(context) ?? [];
+  for (const worker of workers) worker.start();
 
   const admin = kafka.admin();
   await admin.connect();
@@ -117,7 +132,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     port: http.port,
     context,
     async drain() {
-      await Promise.all([http.close(), consumer?.stop()]);
+      await Promise.all([http.close(), ...consumers.map((c) => c.stop()), ...workers.map((w) => w.stop())]);
     },
     async close() {
       await relay.stop();
