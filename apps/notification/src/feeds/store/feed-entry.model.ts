@@ -1,0 +1,49 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/** One event in one subscription's feed, already redacted to the subscription's level. */
+export interface FeedEntry {
+  /** `<subscriptionId>:<eventId>`: an event enters a feed once, whatever Kafka redelivers. */
+  _id: string;
+  subscriptionId: string;
+  /** The cursor: increases with every append to this subscription's feed (holes possible, never reused). */
+  seq: number;
+  eventId: string;
+  type: string;
+  time: string;
+  data: Record<string, unknown>;
+  appendedAt: Date;
+}
+
+/** The per-subscription sequence: `$inc` on one document per subscription. */
+export interface FeedCounter {
+  _id: string;
+  seq: number;
+}
+
+const entrySchema = new Schema<FeedEntry>(
+  {
+    _id: { type: String, required: true },
+    subscriptionId: { type: String, required: true },
+    seq: { type: Number, required: true },
+    eventId: { type: String, required: true },
+    type: { type: String, required: true },
+    time: { type: String, required: true },
+    data: { type: Schema.Types.Mixed, required: true },
+    appendedAt: { type: Date, required: true },
+  },
+  { collection: 'feed_entries', versionKey: false, minimize: false },
+);
+// Two writers that drew the same number (FerretDB does not isolate $inc) cannot both append.
+entrySchema.index({ subscriptionId: 1, seq: 1 }, { unique: true });
+
+const counterSchema = new Schema<FeedCounter>(
+  { _id: { type: String, required: true }, seq: { type: Number, required: true } },
+  { collection: 'feed_counters', versionKey: false },
+);
+
+export function registerFeedModels(connection: Connection): { entries: Model<FeedEntry>; counters: Model<FeedCounter> } {
+  return {
+    entries: (connection.models['FeedEntry'] as Model<FeedEntry> | undefined) ?? connection.model<FeedEntry>('FeedEntry', entrySchema),
+    counters: (connection.models['FeedCounter'] as Model<FeedCounter> | undefined) ?? connection.model<FeedCounter>('FeedCounter', counterSchema),
+  };
+}

@@ -1,0 +1,73 @@
+import type { Connection, Model } from 'mongoose';
+import { registerFeedModels, type FeedCounter, type FeedEntry } from './feed-entry.model';
+
+const DUPLICATE_KEY = 11000;
+const MAX_DRAWS = 20;
+
+export type NewFeedEntry = Pick<FeedEntry, 'eventId' | 'type' | 'time' | 'data'>;
+
+/**
+ * The feeds, designed for FerretDB (no transactions, no isolated conditional
+ * writes): an entry's id is (subscription, event), so an event is appended
+ * once; its cursor is drawn from a counter document with `$inc`, and the
+ * unique (subscription, seq) index makes a number drawn twice fail the second
+ * insert, which draws again. A writer that dies between draw and insert
+ * leaves a hole; readers wait a little at a hole (an insert may still be in
+ * flight) and then step over it, so no reader skips an entry that lands late.
+ */
+export class FeedStore {
+  readonly entries: Model<FeedEntry>;
+  private readonly counters: Model<FeedCounter>;
+
+  constructor(connection: Connection, private readonly settleMs: number) {
+    ({ entries: this.entries, counters: this.counters } = registerFeedModels(connection));
+  }
+
+  /** Appends the event to the subscription's feed unless it is there already; returns its cursor. */
+  async append(subscriptionId: string, entry: NewFeedEntry): Promise<number> {
+    const _id = `${subscriptionId}:${entry.eventId}`;
+    for (let draw = 0; draw < MAX_DRAWS; draw++) {
+      const existing = await this.entries.collection.findOne({ _id } as never, { projection: { seq: 1 } });
+      if (existing) return (existing as unknown as FeedEntry).seq;
+      const seq = await this.nextSeq(subscriptionId);
+      try {
+        await this.entries.collection.insertOne({ _id, subscriptionId, seq, ...entry, appendedAt: new Date() } as never);
+        return seq;
+      } catch (error) {
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        // Either the same event won meanwhile (found on the next turn) or the number was drawn twice.
+      }
+    }
+    throw new Error(`feed ${subscriptionId}: no free cursor after ${MAX_DRAWS} draws`);
+  }
+
+  /**
+   * Entries after the cursor, in cursor order, stopping before a hole that
+   * may still fill (the entry after it is younger than the settle time).
+   */
+  async readAfter(subscriptionId: string, after: number, limit: number): Promise<FeedEntry[]> {
+    const found = (await this.entries.collection
+      .find({ subscriptionId, seq: { $gt: after } } as never)
+      .sort({ seq: 1 })
+      .limit(limit)
+      .toArray()) as unknown as FeedEntry[];
+    const settled = Date.now() - this.settleMs;
+    const out: FeedEntry[] = [];
+    let previous = after;
+    for (const entry of found) {
+      if (entry.seq !== previous + 1 && new Date(entry.appendedAt).getTime() > settled) break;
+      out.push(entry);
+      previous = entry.seq;
+    }
+    return out;
+  }
+
+  private async nextSeq(subscriptionId: string): Promise<number> {
+    const counter = await this.counters.collection.findOneAndUpdate(
+      { _id: subscriptionId } as never,
+      { $inc: { seq: 1 } },
+      { upsert: true, returnDocument: 'after' },
+    );
+    return (counter as unknown as FeedCounter).seq;
+  }
+}
