@@ -63,11 +63,18 @@ export class FeedStore {
   }
 
   private async nextSeq(subscriptionId: string): Promise<number> {
-    const counter = await this.counters.collection.findOneAndUpdate(
-      { _id: subscriptionId } as never,
-      { $inc: { seq: 1 } },
-      { upsert: true, returnDocument: 'after' },
-    );
-    return (counter as unknown as FeedCounter).seq;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const counter = await this.counters.collection.findOneAndUpdate(
+          { _id: subscriptionId } as never,
+          { $inc: { seq: 1 } },
+          { upsert: true, returnDocument: 'after' },
+        );
+        return (counter as unknown as FeedCounter).seq;
+      } catch (error) {
+        // Two first appends both upserted the counter; one insert lost. The document exists now: draw again.
+        if ((error as { code?: number }).code !== DUPLICATE_KEY || attempt >= 3) throw error;
+      }
+    }
   }
 }
