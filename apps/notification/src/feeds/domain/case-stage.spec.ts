@@ -23,4 +23,10 @@ describe('stageAfter', () => {
   it('keeps a case that left the programme where it left', () => {
     expect(run(['case.withdrawn.v1', 'case.cleared.v1']).stage).toBe('withdrawn');
   });
+
+  it('does not move a case back when an earlier stage’s event is read late from another topic', () => {
+    expect(run(['case.assigned.v1', 'legal-file.opened.v1', 'case.cleared.v1']).stage).toBe('assigned');
+    expect(run(['case.assigned.v1', 'case.hold-placed.v1', 'case.cleared.v1', 'case.hold-lifted.v1']).stage).toBe('assigned');
+    expect(run(['case.assigned.v1', 'case.unassigned.v1']).stage).toBe('cleared');
+  });
 });

@@ -22,26 +22,45 @@ export interface StageState {
 
 const final: ReadonlySet<CaseStage> = new Set([CaseStage.handedOver, CaseStage.withdrawn, CaseStage.rejected, CaseStage.merged]);
 
-const reachedBy: Readonly<Record<string, CaseStage>> = {
+/** The journey's forward stages in order. */
+const journey: readonly CaseStage[] = [
+  CaseStage.registered,
+  CaseStage.inLegalReview,
+  CaseStage.cleared,
+  CaseStage.assigned,
+  CaseStage.boarded,
+  CaseStage.arrived,
+  CaseStage.handedOver,
+];
+
+/** Events that move a case forward: Kafka orders them per topic only, so one arriving late must not move the case back. */
+const forward: Readonly<Record<string, CaseStage>> = {
   'case.registered.v1': CaseStage.registered,
   'legal-file.opened.v1': CaseStage.inLegalReview,
   'case.cleared.v1': CaseStage.cleared,
-  'case.rejected.v1': CaseStage.rejected,
-  'case.withdrawn.v1': CaseStage.withdrawn,
-  'case.merged.v1': CaseStage.merged,
   'case.assigned.v1': CaseStage.assigned,
-  'case.unassigned.v1': CaseStage.cleared,
-  'case.boarding-missed.v1': CaseStage.cleared,
-  'movement.cancelled.v1': CaseStage.cleared,
   'case.boarded.v1': CaseStage.boarded,
   'movement.arrived.v1': CaseStage.arrived,
   'case.handed-over.v1': CaseStage.handedOver,
 };
 
+/** Events that leave the programme or really move a case back to the cleared pool. */
+const other: Readonly<Record<string, CaseStage>> = {
+  'case.rejected.v1': CaseStage.rejected,
+  'case.withdrawn.v1': CaseStage.withdrawn,
+  'case.merged.v1': CaseStage.merged,
+  'case.unassigned.v1': CaseStage.cleared,
+  'case.boarding-missed.v1': CaseStage.cleared,
+  'movement.cancelled.v1': CaseStage.cleared,
+};
+
+const later = (a: CaseStage, b: CaseStage): CaseStage => (journey.indexOf(b) > journey.indexOf(a) ? b : a);
+
 /**
  * The stage after an event about the case. The copy follows the events it
- * sees; a case that left the programme stays where it left. Applying the
- * same event twice gives the same state (Kafka redelivers).
+ * sees: forward events never move a case back (the legal topic may be read
+ * after the logistics one), a case that left the programme stays where it
+ * left. Applying the same event twice gives the same state.
  */
 export function stageAfter(state: StageState, eventType: string): StageState {
   if (final.has(state.stage)) return state;
@@ -51,8 +70,11 @@ export function stageAfter(state: StageState, eventType: string): StageState {
   if (eventType === 'case.hold-lifted.v1') {
     return state.stage === CaseStage.onHold ? { stage: state.stageBeforeHold ?? CaseStage.inLegalReview } : state;
   }
-  const next = reachedBy[eventType];
+  const onHold = state.stage === CaseStage.onHold;
+  const from = onHold ? (state.stageBeforeHold ?? CaseStage.inLegalReview) : state.stage;
+  const ahead = forward[eventType];
+  const next = ahead ? later(from, ahead) : other[eventType];
   if (!next) return state;
   // An event that arrives while the case is on hold moves where it returns to.
-  return state.stage === CaseStage.onHold && !final.has(next) ? { stage: CaseStage.onHold, stageBeforeHold: next } : { stage: next };
+  return onHold && !final.has(next) ? { stage: CaseStage.onHold, stageBeforeHold: next } : { stage: next };
 }
