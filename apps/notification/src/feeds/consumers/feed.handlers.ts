@@ -33,6 +33,7 @@ export function feedHandlers(stores: FeedHandlerStores): HandlerRegistration[] {
       if (!wants(subscription, event.type, facts)) continue;
       await stores.feed.append(subscription._id, { eventId: event.id, type: event.type, time: event.time, data: dataFor(subscription, event, facts) });
     }
+    await facts.firstKnown?.();
   };
   return subscribableEvents.map((definition) => on(definition, (event) => handle(event as EventEnvelope<Data>)));
 }

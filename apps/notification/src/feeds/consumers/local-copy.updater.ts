@@ -10,6 +10,8 @@ const RECENT_EVENTS = 50;
 export interface EventFacts extends EventScope {
   /** The copies of the cases the event is about, after the event. */
   readonly cases: ReadonlyMap<string, CaseCopy>;
+  /** To run once the event is in every feed: makes a newly registered case known. */
+  readonly firstKnown?: (() => Promise<void>) | undefined;
 }
 
 type Data = Record<string, unknown>;
@@ -30,31 +32,40 @@ export async function applyToLocalCopy(copies: LocalCopyModels, event: EventEnve
   const keyedBy = findEventDefinition(type)?.keyedBy;
 
   if (type === 'programme.created.v1') {
-    await copies.programmes.updateOne({ _id: data['programmeId'] as string }, { $set: { destinationState: data['destinationState'] as string } }, { upsert: true });
+    // Known to the movements' events only once in every feed, as a case is (below).
+    const programmeId = data['programmeId'] as string;
+    const destinationState = data['destinationState'] as string;
+    const firstKnown = () => copies.programmes.updateOne({ _id: programmeId }, { $set: { destinationState } }, { upsert: true }).then(() => undefined);
+    return { programmeId, destinationState, cases: new Map(), firstKnown };
   }
   if (type === 'movement.scheduled.v1') {
     await copies.movements.updateOne({ _id: data['movementId'] as string }, { $set: { programmeId: data['programmeId'] as string } }, { upsert: true });
   }
+  // A case first becomes known only after its registration is in every feed
+  // (see `firstKnown`): every other event of the case waits for the copy, so
+  // no feed shows a case's later event before its registration.
+  let firstKnown: (() => Promise<void>) | undefined;
+  const pending = new Map<string, CaseCopy>();
   if (type === 'case.registered.v1' || type === 'case.updated.v1') {
-    const birthDate = (data['personal'] as { birthDate: CaseCopy['birthDate'] }).birthDate;
-    await copies.cases.updateOne(
-      { _id: data['caseId'] as string },
-      {
-        $set: { programmeId: data['programmeId'] as string, destinationState: data['destinationState'] as string, sex: data['sex'] as string, birthDate },
-        $setOnInsert: { stage: CaseStage.registered, recentEvents: [] },
-      },
-      { upsert: true },
-    );
+    const caseId = data['caseId'] as string;
+    const known = { programmeId: data['programmeId'] as string, destinationState: data['destinationState'] as string, sex: data['sex'] as string, birthDate: (data['personal'] as { birthDate: CaseCopy['birthDate'] }).birthDate };
+    if (await copies.cases.exists({ _id: caseId })) {
+      await copies.cases.updateOne({ _id: caseId }, { $set: known });
+    } else {
+      const copy: CaseCopy = { _id: caseId, ...known, stage: CaseStage.registered, recentEvents: [event.id] };
+      pending.set(caseId, copy);
+      firstKnown = () => copies.cases.updateOne({ _id: caseId }, { $set: known, $setOnInsert: { stage: copy.stage, recentEvents: copy.recentEvents } }, { upsert: true }).then(() => undefined);
+    }
   }
 
   const caseIds = caseIdsOf(data);
   const cases = new Map<string, CaseCopy>();
   for (const caseId of caseIds) {
-    const copy = await copies.cases.findById(caseId).lean<CaseCopy>();
+    const copy = pending.get(caseId) ?? (await copies.cases.findById(caseId).lean<CaseCopy>());
     if (!copy) throw new TransientError(`feeds: case ${caseId} is not registered here yet (${type} ${event.id} waits for its registration)`);
     const recent = copy.recentEvents ?? [];
     const next = recent.includes(event.id) ? copy : stageAfter(copy, type);
-    if (next !== copy) {
+    if (next !== copy && !pending.has(caseId)) {
       await copies.cases.updateOne(
         { _id: caseId },
         { $set: { stage: next.stage, stageBeforeHold: next.stageBeforeHold ?? null, recentEvents: [...recent, event.id].slice(-RECENT_EVENTS) } }
@@ -65,7 +76,7 @@ export async function applyToLocalCopy(copies: LocalCopyModels, event: EventEnve
 
   if (keyedBy === 'case') {
     const copy = cases.get(data['caseId'] as string)!;
-    return { programmeId: copy.programmeId, destinationState: copy.destinationState, cases };
+    return { programmeId: copy.programmeId, destinationState: copy.destinationState, cases, firstKnown };
   }
   const programmeId = keyedBy === 'programme' ? (data['programmeId'] as string) : await programmeOfMovement(copies, data['movementId'] as string, type);
   const programme = await copies.programmes.findById(programmeId).lean();
