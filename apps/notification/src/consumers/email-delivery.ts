@@ -112,7 +112,7 @@ export function createEmailDelivery(context: ServiceContext, deps: DeliveryDepen
       // Recorded before the send: a takeover then knows the message may be out.
       record = await deliveries.update(id, record.version, { attempts: attempt, claimedUntil: new Date(Date.now() + CLAIM_MS).toISOString() }, []);
       try {
-        await mailer.send({ to: guardian.email, messageId: record.messageId, unsubscribeUrl, ...email });
+        await mailer.send({ to: guardian.email, messageId: record.messageId, unsubscribeUrl, milestone, ...email });
         const sentAt = now();
         return await finish({ status: DeliveryStatus.sent, sentAt, language: email.language }, sentEvent(sentAt));
       } catch (error) {

@@ -13,6 +13,8 @@ export interface OutgoingEmail {
   readonly messageId: string;
   readonly language: string;
   readonly unsubscribeUrl: string;
+  /** The milestone: Mailpit files the message under it (X-Tags), which lets the scenario count one milestone's e-mails. */
+  readonly milestone: string;
 }
 
 export interface Mailer {
@@ -52,7 +54,7 @@ export function createMailer(config: MailConfig): Mailer {
             messageId: email.messageId,
             // RFC 8058 one-click unsubscribe: mail clients show their own button.
             list: { unsubscribe: email.unsubscribeUrl },
-            headers: { 'Content-Language': email.language, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+            headers: { 'Content-Language': email.language, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-Tags': email.milestone },
           });
         } catch (error) {
           const code = (error as { responseCode?: number }).responseCode;
