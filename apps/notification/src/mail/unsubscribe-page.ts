@@ -19,6 +19,6 @@ export function loadUnsubscribePage(dir = TEMPLATES_DIR): UnsubscribePage {
   const page = Handlebars.compile(readFileSync(join(dir, 'unsubscribe.html.hbs'), 'utf8'), { strict: false });
   return ({ language, action, done }) => {
     const lang = (language in strings ? language : 'en') as Language;
-    return page({ ...strings[lang], lang, dir: lang === 'ar' ? 'rtl' : 'ltr', action, done });
+    return page({ ...strings[lang], lang, dir: lang === 'ar' ? 'rtl' : 'ltr', action, optedOut: done });
   };
 }

@@ -35,7 +35,7 @@ export class NotificationUnderTest {
   constructor(
     readonly deployment: Deployment,
     private readonly env: Record<string, string> = {},
-    private readonly groupId = `${deployment.prefix}-notification`,
+    readonly groupId = `${deployment.prefix}-notification`,
   ) {}
 
   async start(): Promise<this> {
