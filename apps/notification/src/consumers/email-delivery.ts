@@ -1,7 +1,7 @@
 import { EmailFailedV1, EmailSentV1 } from '@homeward/contracts';
 import { isRetriable, PreconditionFailedError, TransientError } from '@homeward/errors';
 import { backoffDelay, sleep, type Causation } from '@homeward/messaging';
-import { AggregateStore, type Snapshot } from '@homeward/persistence';
+import { AggregateStore, type PendingEvent, type Snapshot } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
 import type { MilestoneFacts } from '../domain/milestone-facts';
 import { signUnsubscribeToken } from '../domain/unsubscribe-token';
@@ -16,6 +16,7 @@ import { deliveryId, messageIdOf, type DeliveryKey } from './delivery-key';
 
 /** Long enough for one attempt (connect 5 s + socket 10 s) and the backoff before the next. */
 const CLAIM_MS = 60_000;
+const claimUntil = () => new Date(Date.now() + CLAIM_MS).toISOString();
 const FINAL = new Set<string>([DeliveryStatus.sent, DeliveryStatus.failed, DeliveryStatus.suppressed]);
 
 export interface DeliveryRequest extends Omit<DeliveryKey, 'guardianId'>, Pick<MilestoneFacts, 'childNames' | 'flight' | 'at'> {
@@ -52,22 +53,30 @@ export function createEmailDelivery(context: ServiceContext, deps: DeliveryDepen
   const { config, mailer } = deps;
   const domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'homeward.example';
 
-  const claim = async (id: string, fresh: DeliveryRecord): Promise<Snapshot<DeliveryRecord> | undefined> => {
-    if (await deliveries.create(id, fresh, [])) return deliveries.get(id, 'delivery');
+  /**
+   * The record this instance may send, or undefined when there is nothing to
+   * send (final already). A new record is created claimed, as attempt 1.
+   */
+  const claim = async (id: string, fresh: DeliveryRecord, sent: (at: string) => PendingEvent): Promise<Snapshot<DeliveryRecord> | undefined> => {
+    if (await deliveries.create(id, fresh, [])) return { ...fresh, _id: id, version: 1 };
     const existing = await deliveries.get(id, 'delivery');
     if (FINAL.has(existing.status)) return undefined;
     if (Date.parse(existing.claimedUntil) > Date.now()) {
       throw new TransientError(`delivery ${id} is being sent by another instance`);
     }
-    return deliveries.update(id, existing.version, { claimedUntil: new Date(Date.now() + CLAIM_MS).toISOString() }, []);
+    // The previous holder died after recording an attempt: the message may be out already.
+    if (deps.sentMailLookup && (await deps.sentMailLookup(existing.messageId).catch(() => false))) {
+      const sentAt = new Date().toISOString();
+      await deliveries.update(id, existing.version, { status: DeliveryStatus.sent, sentAt }, [sent(sentAt)]);
+      context.published();
+      return undefined;
+    }
+    return deliveries.update(id, existing.version, { claimedUntil: claimUntil(), attempts: existing.attempts + 1 }, []);
   };
 
   const deliverOnce = async (request: DeliveryRequest, causation: Causation): Promise<void> => {
     const { caseId, milestone, occurrence, guardian } = request;
     const id = deliveryId({ caseId, milestone, ...(occurrence ? { occurrence } : {}), guardianId: guardian.guardianId });
-    const known = await deliveries.find(id);
-    if (known && FINAL.has(known.status)) return;
-
     const base = {
       caseId,
       guardianId: guardian.guardianId,
@@ -78,24 +87,20 @@ export function createEmailDelivery(context: ServiceContext, deps: DeliveryDepen
     };
     const now = () => new Date().toISOString();
     if (await optOuts.find(optOutId(caseId, guardian.guardianId))) {
+      // Created only if no record exists: one already sent stays sent.
       await deliveries.create(id, { ...base, status: DeliveryStatus.suppressed, claimedUntil: now(), attempts: 0 }, []);
       return;
     }
-
-    let record = await claim(id, { ...base, status: DeliveryStatus.sending, claimedUntil: new Date(Date.now() + CLAIM_MS).toISOString(), attempts: 0 });
-    if (!record) return;
-    const finish = async (set: Partial<DeliveryRecord>, event: ReturnType<ServiceContext['events']>) => {
-      await deliveries.update(id, record!.version, set, [event]);
-      context.published();
-    };
     const sentEvent = (sentAt: string) =>
       context.events(EmailSentV1, { deliveryId: id, caseId, guardianId: guardian.guardianId, milestone, ...(occurrence ? { occurrence } : {}), sentAt }, causation);
 
-    if (record.attempts > 0 && deps.sentMailLookup) {
-      // The previous holder tried and died: it may have been accepted already.
-      const accepted = await deps.sentMailLookup(record.messageId).catch(() => false);
-      if (accepted) return finish({ status: DeliveryStatus.sent, sentAt: now() }, sentEvent(now()));
-    }
+    // Claimed as attempt 1 before the send: a takeover then knows the message may be out.
+    let record = await claim(id, { ...base, status: DeliveryStatus.sending, claimedUntil: claimUntil(), attempts: 1 }, sentEvent);
+    if (!record) return;
+    const finish = async (set: Partial<DeliveryRecord>, event: PendingEvent) => {
+      await deliveries.update(id, record!.version, set, [event]);
+      context.published();
+    };
 
     const unsubscribeUrl = `${config.NOTIFICATION_PUBLIC_URL.replace(/\/+$/, '')}/unsubscribe?token=${signUnsubscribeToken(config.UNSUBSCRIBE_KEY, { caseId, guardianId: guardian.guardianId })}`;
     const email = deps.render({
@@ -108,9 +113,8 @@ export function createEmailDelivery(context: ServiceContext, deps: DeliveryDepen
       unsubscribeUrl,
     });
 
-    for (let attempt = record.attempts + 1; ; attempt++) {
-      // Recorded before the send: a takeover then knows the message may be out.
-      record = await deliveries.update(id, record.version, { attempts: attempt, claimedUntil: new Date(Date.now() + CLAIM_MS).toISOString() }, []);
+    for (;;) {
+      const attempt = record.attempts;
       try {
         await mailer.send({ to: guardian.email, messageId: record.messageId, unsubscribeUrl, milestone, ...email });
         const sentAt = now();
@@ -119,6 +123,7 @@ export function createEmailDelivery(context: ServiceContext, deps: DeliveryDepen
         if (isRetriable(error) && attempt < config.MAIL_MAX_ATTEMPTS) {
           context.logger.warn({ deliveryId: id, attempt, err: scrub(error) }, 'e-mail not sent; retrying');
           await sleep(backoffDelay(attempt - 1, { initialMs: config.MAIL_RETRY_INITIAL_MS, maxMs: config.MAIL_RETRY_MAX_MS }));
+          record = await deliveries.update(id, record.version, { attempts: attempt + 1, claimedUntil: claimUntil() }, []);
           continue;
         }
         const failedAt = now();
