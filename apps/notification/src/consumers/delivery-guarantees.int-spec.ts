@@ -4,6 +4,7 @@ import { CaseAssignedV1, CaseClearedV1, CaseHoldPlacedV1, CaseRegisteredV1 } fro
 import { AggregateStore } from '@homeward/persistence';
 import { freePort, mailpitMessagesTo, testServers } from '@homeward/testing';
 import { DeliveryStatus, registerDeliveryModel, type DeliveryRecord } from '../store/delivery.model';
+import { startRejectingMailpit } from '../test-support/rejecting-mailpit';
 import { EventsUnderTest, newDeployment, NotificationUnderTest, registeredCase } from '../test-support/notification.test-kit';
 import { deliveryId, messageIdOf } from './delivery-key';
 
@@ -148,6 +149,38 @@ describe('exactly one e-mail per (case, milestone, guardian)', () => {
       await events.eventually(async () => expect(await notification.service.context.connection.collection('processed_events').countDocuments()).toBe(2));
       expect((await notification.deliveries(child.caseId))[0]).toMatchObject({ status: 'failed', attempts: 3 });
       expect(await mailpitMessagesTo(guardian.email)).toHaveLength(0);
+    });
+  });
+
+  describe('when the SMTP server rejects the recipient for good', () => {
+    const deployment = newDeployment();
+    let notification: NotificationUnderTest;
+    let mailpit: Awaited<ReturnType<typeof startRejectingMailpit>>;
+    const events = new EventsUnderTest(deployment);
+    beforeAll(async () => {
+      mailpit = await startRejectingMailpit('only.this.one@example.org');
+      notification = new NotificationUnderTest(deployment, { SMTP_PORT: String(mailpit.smtpPort), MAIL_MAX_ATTEMPTS: '5', MAIL_RETRY_INITIAL_MS: '50' });
+      await notification.start();
+      await events.start();
+    });
+    afterAll(async () => {
+      await events.stop();
+      await notification.service.context.connection.dropDatabase();
+      await notification.stop();
+      await mailpit.stop();
+    });
+
+    it('does not retry a 5xx reply: failed after one attempt, with its event', async () => {
+      const child = registeredCase([{ language: 'fi' }]);
+      await events.produce(CaseRegisteredV1, child.data);
+      const [failed] = await events.eventually(async () => {
+        const all = await notification.deliveries(child.caseId);
+        expect(all).toEqual([expect.objectContaining({ milestone: 'registered', status: 'failed', attempts: 1 })]);
+        return all;
+      });
+      expect(failed!['lastError']).toMatch(/\b5\d\d\b/);
+      expect(JSON.stringify(failed)).not.toContain(child.guardians[0]!.email);
+      await events.eventually(() => expect(events.ofType('notification.email-failed.v1').map((e) => e.data)).toEqual([expect.objectContaining({ caseId: child.caseId, attempts: 1 })]));
     });
   });
 });
