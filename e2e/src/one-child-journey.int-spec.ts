@@ -38,8 +38,8 @@ const CHECKLIST: { code: string; evidence?: object; decision: object; by: Actor 
 /**
  * One child through the whole lifecycle, every service a real process:
  * registered, every requirement satisfied, cleared by two people, seated,
- * boarded, flown and handed over to the grandmother; one e-mail to her
- * whatever Kafka redelivers, one trace across every HTTP request, Kafka hop
+ * boarded, flown and handed over to the grandmother; one e-mail to her per
+ * milestone whatever Kafka redelivers, one trace across every HTTP request, Kafka hop
  * and the SMTP send.
  */
 describe('one child from registration to handover', () => {
@@ -73,7 +73,7 @@ describe('one child from registration to handover', () => {
     expect(codes).toEqual(Object.fromEntries(serviceNames.map((n) => [n, 0])));
   });
 
-  it('registers, clears with four eyes, seats, flies and hands over the child, e-mailing the guardian exactly once', async () => {
+  it('registers, clears with four eyes, seats, flies and hands over the child, e-mailing the guardian once per milestone', async () => {
     const { intake, legal, logistics, notification } = stack.services;
     await expectStatus(
       api(`${intake.url}/programmes`, 'POST', {
@@ -133,22 +133,28 @@ describe('one child from registration to handover', () => {
     const assigned = await expectEventually(() => expectStatus(api(`${logistics.url}/movements/${movementId}/assignments`, 'POST', { caseIds: [caseId] }), 201));
     expect(assigned['assigned']).toEqual([{ caseId, seat: 1 }]);
 
-    const [mail] = await expectEventually(async () => {
+    // Registered, cleared, then seated: one e-mail each, in Russian.
+    const mails = await expectEventually(async () => {
       const found = await mailpitMessagesTo(guardianEmail);
-      expect(found).toHaveLength(1);
+      expect(found).toHaveLength(3);
       return found;
     }, { timeoutMs: 30_000 });
-    const message = await mailpitMessage(mail!.ID);
+    const seat = mails.find((m) => m.Subject.includes('забронировано'));
+    expect(seat).toBeDefined();
+    const message = await mailpitMessage(seat!.ID);
     expect(message.To.map((t) => t.Address)).toEqual([guardianEmail]);
     expect(message.From.Address).toBe('no-reply@homeward.example');
     expect(message.Subject).toContain('Тимур');
     expect(message.Text).toContain('Зарема');
-    expect(message.Text).toContain('EMR-E2E BGW → ZIA');
+    expect(message.Text).toContain('EMR-E2E');
+    expect(message.Text).toContain('Международный аэропорт Жуковский (ZIA)');
     expect(message.HTML).toContain('lang="ru"');
-    // The SMTP server has the message a moment before the delivery record says so.
+    // The SMTP server has the messages a moment before the delivery records say so.
     await expectEventually(async () => {
-      const deliveries = await api(`${notification.url}/cases/${caseId}/deliveries`);
-      expect(deliveries.body['deliveries']).toEqual([expect.objectContaining({ milestone: 'assigned', status: 'sent', attempts: 1 })]);
+      // Recorded sent just after the SMTP server accepted it.
+      const deliveries = (await api(`${notification.url}/cases/${caseId}/deliveries`)).body['deliveries'] as Array<{ milestone: string }>;
+      expect(deliveries.map((d) => d.milestone).sort()).toEqual(['assigned', 'cleared', 'registered']);
+      expect(deliveries).toEqual(Array(3).fill(expect.objectContaining({ status: 'sent', attempts: 1 })));
     });
 
     await expectStatus(api(`${logistics.url}/movements/${movementId}/boarding/${caseId}`, 'POST', { status: 'boarded' }), 200);
@@ -168,6 +174,8 @@ describe('one child from registration to handover', () => {
     expect(handedOver['passengers']).toEqual([expect.objectContaining({ caseId, seat: 1, status: 'handed-over' })]);
     await expectEventually(async () => expect((await api(`${intake.url}/cases/${caseId}`)).body['stage']).toBe('closed'), { timeoutMs: 30_000 });
     expect((await api(`${logistics.url}/cases/${caseId}`)).body).toMatchObject({ movementId, passengerStatus: 'handed-over' });
+    // Arrived and handed over: five e-mails in all, one per milestone.
+    await expectEventually(async () => expect(await mailpitMessagesTo(guardianEmail)).toHaveLength(5), { timeoutMs: 30_000 });
   });
 
   it('sends nothing more when Kafka redelivers the assignment, or an equal one arrives under a new id', async () => {
@@ -194,7 +202,7 @@ describe('one child from registration to handover', () => {
     } finally {
       await mongo.close();
     }
-    expect(await mailpitMessagesTo(guardianEmail)).toHaveLength(1);
+    expect(await mailpitMessagesTo(guardianEmail)).toHaveLength(5);
   });
 
   it('follows one trace from the HTTP requests through every Kafka hop to the SMTP send', async () => {
@@ -210,11 +218,15 @@ describe('one child from registration to handover', () => {
     expect(kinds('SERVER')).toEqual(new Set(serviceNames));
     expect(kinds('PRODUCER')).toEqual(new Set(serviceNames));
 
-    // The SMTP send descends from notification's consumer span, whose parent
-    // is the producer span logistics made when its relay published the assignment.
-    const smtp = spans.find((s) => s.name === 'smtp send')!;
-    const ancestors: SpanRecord[] = [];
-    for (let span = byId.get(smtp.parentSpanId ?? ''); span; span = byId.get(span.parentSpanId ?? '')) ancestors.push(span);
+    // The seat's SMTP send descends from notification's consumer span, whose parent
+    // is the producer span logistics made when its relay published the assignment
+    // (the registration's and the clearance's e-mails came through intake and legal).
+    const chainOf = (smtp: SpanRecord) => {
+      const chain: SpanRecord[] = [];
+      for (let span = byId.get(smtp.parentSpanId ?? ''); span; span = byId.get(span.parentSpanId ?? '')) chain.push(span);
+      return chain;
+    };
+    const ancestors = spans.filter((s) => s.name === 'smtp send').map(chainOf).find((chain) => chain.at(-1)?.service === 'logistics') ?? [];
     const consumer = ancestors.find((s) => s.kind === 'CONSUMER' && s.service === 'notification');
     expect(consumer).toBeDefined();
     expect(byId.get(consumer!.parentSpanId ?? '')).toMatchObject({ kind: 'PRODUCER', service: 'logistics' });

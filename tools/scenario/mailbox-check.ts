@@ -18,6 +18,8 @@ interface Mismatch {
 }
 
 const POLL_MS = 250;
+/** The e-mail counted: one per seated child (the guardians get others, for the other milestones, too). */
+const ASSIGNED_MILESTONE = 'assigned';
 
 function expectedPerAddress(journeys: readonly ChildJourney[]): Map<string, Expected> {
   const expected = new Map<string, Expected>();
@@ -37,8 +39,8 @@ const describe = (m: Mismatch) =>
   `${m.address}: ${m.got} e-mail(s), expected ${m.expected.min === m.expected.max ? m.expected.min : `${m.expected.min}–${m.expected.max}`}`;
 
 /**
- * What the guardians would find in their inboxes: one e-mail per seated
- * child (a grandmother of three siblings gets three). Fewer than the
+ * What the guardians would find in their inboxes: one seat e-mail (the
+ * `assigned` milestone) per seated child (a grandmother of three siblings gets three). Fewer than the
  * notification service reported sent means an e-mail never arrived; more
  * than the children seated, a duplicate send.
  */
@@ -56,7 +58,7 @@ export async function awaitMailbox(
     let searchError: string | undefined;
     const mismatches: Mismatch[] = [];
     try {
-      const found = await mailbox.countByRecipient(runId);
+      const found = await mailbox.countByRecipient(runId, ASSIGNED_MILESTONE);
       for (const [address, want] of expected) {
         const got = found.get(address) ?? 0;
         done += Math.min(got, want.min);

@@ -16,11 +16,11 @@ export function createMailboxClient(mailpitUrl: string) {
   const mailpit = createApiClient({ service: 'mailpit', baseUrl: mailpitUrl });
 
   return {
-    /** Number of messages per recipient address among those whose To contains `fragment`. */
-    async countByRecipient(fragment: string): Promise<Map<string, number>> {
+    /** Number of messages per recipient address among those whose To contains `fragment` (and tagged `tag`: notification tags each e-mail with its milestone). */
+    async countByRecipient(fragment: string, tag?: string): Promise<Map<string, number>> {
       const counts = new Map<string, number>();
       for (let start = 0; ; start += PAGE) {
-        const query = new URLSearchParams({ query: `to:${fragment}`, start: String(start), limit: String(PAGE) });
+        const query = new URLSearchParams({ query: tag ? `to:${fragment} tag:${tag}` : `to:${fragment}`, start: String(start), limit: String(PAGE) });
         const page = SearchPage.parse(await mailpit.get(`/api/v1/search?${query}`));
         for (const message of page.messages) {
           for (const to of message.To ?? []) {

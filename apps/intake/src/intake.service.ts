@@ -3,6 +3,7 @@ import { createApiRouter } from '@homeward/http';
 import type { ServiceDefinition } from '@homeward/runtime';
 import { caseStageHandlers } from './consumers/case-stage.handlers';
 import { duplicateDetectionHandlers } from './consumers/duplicate-detection.handlers';
+import { guardianOptOutHandlers } from './consumers/guardian-opt-out.handlers';
 import { caseChangeRoutes } from './http/case-changes.routes';
 import { caseFamilyRoutes } from './http/case-family.routes';
 import { caseRoutes } from './http/case.routes';
@@ -40,6 +41,6 @@ export const intakeService: ServiceDefinition = {
     importRoutes(app, api, context);
     duplicateRoutes(api, context);
   },
-  handlers: (context) => [...caseStageHandlers(context), ...duplicateDetectionHandlers(context)],
+  handlers: (context) => [...caseStageHandlers(context), ...duplicateDetectionHandlers(context), ...guardianOptOutHandlers(context)],
   close: stopImportRunners,
 };

@@ -3,25 +3,39 @@ import type { ServiceDefinition } from '@homeward/runtime';
 import { milestoneHandlers } from './consumers/milestone.handlers';
 import { createFeedsModule, loadFeedsConfig, type FeedsConfig } from './feeds';
 import { deliveryRoutes } from './http/delivery.routes';
+import { notificationRoutes } from './http/notification.routes';
+import { previewRoutes } from './http/preview.routes';
+import { unsubscribeRoutes } from './http/unsubscribe.routes';
 import type { MailConfig } from './mail/mail.config';
 import { createMailer } from './mail/mailer';
+import { createMilestoneRenderer } from './mail/milestone-email.renderer';
+import { mailpitSentMailLookup } from './mail/sent-mail-lookup';
+import { loadTemplateCatalog } from './mail/template-catalog';
+import { loadUnsubscribePage } from './mail/unsubscribe-page';
+import { registerCaseMovementModel } from './store/case-movement.model';
 import { registerDeliveryModel } from './store/delivery.model';
 import { registerGuardianContactsModel } from './store/guardian-contacts.model';
+import { registerOptOutModel } from './store/opt-out.model';
 
 export function createNotificationService(mail: MailConfig, feedsConfig: FeedsConfig = loadFeedsConfig()): ServiceDefinition {
   const mailer = createMailer(mail);
   const feeds = createFeedsModule(feedsConfig);
+  const render = createMilestoneRenderer(loadTemplateCatalog());
+  const sentMailLookup = mail.SENT_MAIL_LOOKUP_URL ? mailpitSentMailLookup(mail.SENT_MAIL_LOOKUP_URL) : undefined;
   return {
     name: 'notification',
     models: (connection) => {
       registerGuardianContactsModel(connection);
-      return [registerDeliveryModel(connection) as unknown as Model<never>, ...feeds.models(connection)];
+      registerCaseMovementModel(connection);
+      // The models whose commits carry events for the relay.
+      return [registerDeliveryModel(connection), registerOptOutModel(connection), ...feeds.models(connection)] as unknown as Model<never>[];
     },
     routes: (app, context) => {
-      deliveryRoutes(app, context);
+      notificationRoutes([deliveryRoutes, previewRoutes(render), unsubscribeRoutes(mail.UNSUBSCRIBE_KEY, loadUnsubscribePage())])(app, context);
+      // The same router (createApiRouter answers one per app), so /openapi.json documents the feeds too.
       feeds.routes(app, context);
     },
-    handlers: milestoneHandlers(mailer),
+    handlers: milestoneHandlers({ mailer, render, config: mail, ...(sentMailLookup ? { sentMailLookup } : {}) }),
     consumers: [feeds.consumer],
     workers: feeds.workers,
     close: () => mailer.close(),

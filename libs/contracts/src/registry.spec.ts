@@ -8,7 +8,7 @@ import { Topic } from './topics';
 // phrasal verb such as handed-over.
 const EVENT_TYPE = /^(?<entity>[a-z]+(?:-[a-z]+)*)\.(?<action>[a-z]+(?:-[a-z]+)*)\.v(?<version>[1-9]\d*)$/;
 const IRREGULAR_PAST = new Set(['sent', 'held', 'withdrawn']);
-const PARTICLES = new Set(['over']);
+const PARTICLES = new Set(['over', 'out']);
 const isPastTense = (action: string): boolean => {
   const words = action.split('-');
   const participle = (word: string) => word.endsWith('ed') || IRREGULAR_PAST.has(word);

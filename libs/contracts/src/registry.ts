@@ -2,7 +2,9 @@ import type { EventDefinition } from './define-event';
 import { CaseAssignedV1 } from './events/case-assigned.event';
 import { CaseClearedV1 } from './events/case-cleared.event';
 import { CaseRegisteredV1 } from './events/case-registered.event';
+import { EmailFailedV1 } from './events/email-failed.event';
 import { EmailSentV1 } from './events/email-sent.event';
+import { GuardianOptedOutV1 } from './events/guardian-opted-out.event';
 import { LegalFileOpenedV1 } from './events/legal-file-opened.event';
 import { MovementScheduledV1 } from './events/movement-scheduled.event';
 import { CaseMergedV1, CaseUpdatedV1, CaseWithdrawnV1 } from './events/case-lifecycle.events';
@@ -59,6 +61,8 @@ export const eventCatalog = [
   MovementArrivedV1,
   CaseHandedOverV1,
   EmailSentV1,
+  EmailFailedV1,
+  GuardianOptedOutV1,
   SubscriptionPausedV1,
   SubscriptionResumedV1,
 ] as const satisfies readonly EventDefinition[];

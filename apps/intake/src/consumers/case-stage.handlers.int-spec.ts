@@ -8,6 +8,7 @@ import {
   CaseHoldPlacedV1,
   CaseRejectedV1,
   CaseUnassignedV1,
+  GuardianOptedOutV1,
   LegalFileOpenedV1,
   MovementArrivedV1,
   MovementDepartedV1,
@@ -96,5 +97,20 @@ describe('intake follows legal and logistics events to the case stage (real Kafk
     await stageIs(rejected, 'rejected');
     const etag = (await intake.call('GET', `/cases/${rejected}`)).headers.get('etag')!;
     expect((await intake.call('PATCH', `/cases/${rejected}`, { medicalNeeds: 'x' }, { ...USER, 'if-match': etag })).status).toBe(409);
+  });
+
+  it("shows the case worker which guardian stopped the e-mails, once however often notification says so", async () => {
+    const caseId = await register();
+    const { personal } = (await intake.call('GET', `/cases/${caseId}`)).body as { personal: { guardians: Array<{ guardianId: string }> } };
+    const guardianId = personal.guardians[0]!.guardianId;
+    await intake.produce(GuardianOptedOutV1, { caseId, guardianId, optedOutAt: t(3) }, 2);
+    await intake.produce(GuardianOptedOutV1, { caseId, guardianId, optedOutAt: t(4) });
+    await testing.expectEventually(async () =>
+      expect((await intake.call('GET', `/cases/${caseId}`)).body['guardianEmailOptOuts']).toEqual([{ guardianId, at: t(3) }]),
+    );
+    // Both events processed (the first delivered twice): still one entry, the first.
+    const processed = intake.service.context.connection.collection('processed_events');
+    await testing.expectEventually(async () => expect(await processed.countDocuments({ type: 'notification.guardian-opted-out.v1' })).toBe(2));
+    expect((await intake.call('GET', `/cases/${caseId}`)).body['guardianEmailOptOuts']).toEqual([{ guardianId, at: t(3) }]);
   });
 });

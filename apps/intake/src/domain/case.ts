@@ -28,6 +28,8 @@ export interface CaseRecord {
   /** The source list's own row reference, for imported cases. */
   importReference?: string;
   withdrawal?: { reason: string; at: string; by: string };
+  /** Guardians who followed the unsubscribe link of the milestone e-mails (notification.guardian-opted-out.v1). */
+  guardianEmailOptOuts?: Array<{ guardianId: string; at: string }>;
   /** The surviving case, once this one was merged into it. */
   mergedInto?: string;
 }

@@ -25,6 +25,10 @@ export const CaseView = CaseSnapshot.extend({
   importReference: z.string().optional().describe("The source list's row reference, for imported cases."),
   withdrawal: z.object({ reason: z.string(), at: Timestamp, by: z.string() }).optional().describe('Why and when the case was withdrawn.'),
   mergedInto: CaseId.optional().describe('The surviving case, once merged.'),
+  guardianEmailOptOuts: z
+    .array(z.object({ guardianId: GuardianId, at: Timestamp.describe('When the guardian opted out.') }))
+    .optional()
+    .describe("Guardians who stopped the milestone e-mails about this case with the link in them: notification no longer writes to them."),
 });
 export type CaseView = z.infer<typeof CaseView>;
 

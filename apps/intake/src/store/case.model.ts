@@ -29,6 +29,7 @@ const caseSchema = new Schema(
     // most cases have no reference; the import enforces uniqueness by its own key.
     importReference: { type: String, index: true },
     withdrawal: { type: Schema.Types.Mixed },
+    guardianEmailOptOuts: { type: [Schema.Types.Mixed], default: undefined },
     mergedInto: { type: String },
   },
   { collection: 'cases', versionKey: false },

@@ -49,4 +49,21 @@ export class CaseRepository {
     }
     throw new TransientError(`case ${caseId} kept changing while recording ${fact.kind}; will retry`);
   }
+
+  /** Records that a guardian stopped the e-mails, once per guardian; conditional on the version read, like a stage fact. */
+  async recordEmailOptOut(caseId: string, guardianId: string, at: string): Promise<FactOutcome> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await this.store.find(caseId);
+      if (!current) return 'missing';
+      const optOuts = current.guardianEmailOptOuts ?? [];
+      if (optOuts.some((o) => o.guardianId === guardianId)) return 'duplicate';
+      try {
+        await this.store.update(caseId, current.version, { guardianEmailOptOuts: [...optOuts, { guardianId, at }] }, [], 'case');
+        return 'applied';
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError)) throw error;
+      }
+    }
+    throw new TransientError(`case ${caseId} kept changing while recording an e-mail opt-out; will retry`);
+  }
 }

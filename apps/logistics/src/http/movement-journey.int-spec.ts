@@ -111,13 +111,16 @@ describe('logistics: a movement from schedule to handover', () => {
     expect((await h.api('GET', `/cases/${caseId}`)).body).toMatchObject({ inClearedPool: true, movementId: null });
     expect((await h.api('POST', `/movements/${movementId}/cancel`, { reason: 'again' })).status).toBe(409);
 
-    const next = await h.scheduleMovement(programmeId, { scheduledDeparture: '2019-08-10T05:00:00Z' });
+    // The next flight names the guardians' meeting point; the assignment carries it to notification.
+    const next = await h.scheduleMovement(programmeId, { scheduledDeparture: '2019-08-10T05:00:00Z', meetingPoint: 'Terminal A, arrivals hall, exit 3' });
     await h.addEscorts(next, 'carer');
     expect((await h.api('POST', `/movements/${next}/assignments`, { caseIds: [caseId] })).status).toBe(201);
     await expectEventually(() => {
       expect(h.eventsAbout(movementId)).toContain('movement.cancelled.v1');
       expect(h.eventsAbout(caseId)).toEqual(['case.assigned.v1', 'case.unassigned.v1', 'case.assigned.v1']);
     });
+    const assignments = h.published.filter((e) => e.subject === caseId && e.type === 'case.assigned.v1').map((e) => (e.data as { flight: { meetingPoint?: string } }).flight);
+    expect(assignments.map((f) => f.meetingPoint)).toEqual([undefined, 'Terminal A, arrivals hall, exit 3']);
   });
 
   it('takes a case off its movement when legal places a hold, and seats it again only once lifted', async () => {

@@ -14,6 +14,7 @@ export const ScheduleMovementRequest = z
     departureAirport: IataCode,
     arrivalAirport: IataCode,
     scheduledDeparture: Timestamp,
+    meetingPoint: Flight.shape.meetingPoint,
     seats: z.number().int().positive().max(1000).describe('Seats for children.'),
   })
   .strict()

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { TransientError } from '@homeward/errors';
+import { HomewardError, TransientError } from '@homeward/errors';
 import { SpanKind } from '@opentelemetry/api';
 import { withSpan } from '@homeward/telemetry';
 import type { MailConfig } from './mail.config';
@@ -12,11 +12,21 @@ export interface OutgoingEmail {
   /** Stable per delivery, so a resend after a crash is recognisable as the same message. */
   readonly messageId: string;
   readonly language: string;
+  readonly unsubscribeUrl: string;
+  /** The milestone: Mailpit files the message under it (X-Tags), which lets the scenario count one milestone's e-mails. */
+  readonly milestone: string;
 }
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The SMTP server refused the message for good (a 5xx reply): trying again cannot help. */
+export class SmtpRejectedError extends HomewardError {
+  readonly status = 502;
+  readonly code = 'smtp-rejected';
+  readonly retriable = false;
 }
 
 /** One pooled SMTP transport per service instance, not a connection per e-mail. */
@@ -42,11 +52,16 @@ export function createMailer(config: MailConfig): Mailer {
             text: email.text,
             html: email.html,
             messageId: email.messageId,
-            headers: { 'Content-Language': email.language },
+            // RFC 8058 one-click unsubscribe: mail clients show their own button.
+            list: { unsubscribe: email.unsubscribeUrl },
+            headers: { 'Content-Language': email.language, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'X-Tags': email.milestone },
           });
         } catch (error) {
-          // SMTP trouble passes (server restarting, greylisting): the consumer retries with backoff.
-          throw new TransientError(`SMTP send failed: ${(error as Error).message}`, {}, { cause: error });
+          const code = (error as { responseCode?: number }).responseCode;
+          const message = `SMTP send failed: ${(error as Error).message}`;
+          if (code !== undefined && code >= 500) throw new SmtpRejectedError(message, { responseCode: code }, { cause: error });
+          // Connection trouble and 4xx replies pass (server restarting, greylisting): retried with backoff.
+          throw new TransientError(message, {}, { cause: error });
         }
       });
     },

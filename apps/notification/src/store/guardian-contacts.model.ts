@@ -1,12 +1,27 @@
 import { Schema } from 'mongoose';
-import type { CaseRegisteredV1Data } from '@homeward/contracts';
+import type { Language, PersonName, RegisteredGuardian } from '@homeward/contracts';
 import { aggregateModel, type AggregateModel } from '@homeward/persistence';
+
+/** Only what an e-mail needs of a guardian: no relationship, telephone or postal address. */
+export interface GuardianContact {
+  guardianId: string;
+  name: PersonName;
+  email: string;
+  preferredLanguage: Language;
+}
 
 /** Notification's own copy of whom to write to about a case, and the child's names for the greeting. */
 export interface GuardianContactsRecord {
-  childNames: CaseRegisteredV1Data['personal']['names'];
-  guardians: CaseRegisteredV1Data['personal']['guardians'];
+  childNames: PersonName[];
+  guardians: GuardianContact[];
 }
+
+export const contactOf = (g: RegisteredGuardian): GuardianContact => ({
+  guardianId: g.guardianId,
+  name: g.name,
+  email: g.email,
+  preferredLanguage: g.preferredLanguage,
+});
 
 const schema = new Schema(
   {

@@ -10,6 +10,12 @@ export const Flight = z
     departureAirport: IataCode,
     arrivalAirport: IataCode,
     scheduledDeparture: Timestamp,
+    meetingPoint: z
+      .string()
+      .min(1)
+      .max(300)
+      .optional()
+      .describe('Where guardians meet the children at the arrival airport, e.g. "Terminal A, arrivals hall, exit 3"; absent until logistics knows it.'),
   })
   .strict()
   .describe('The flight that carries the children home.');

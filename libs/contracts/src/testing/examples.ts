@@ -29,6 +29,7 @@ const flight = {
   departureAirport: 'BGW',
   arrivalAirport: 'ZIA',
   scheduledDeparture: '2019-07-10T05:00:00Z',
+  meetingPoint: 'Arrivals hall, exit 3',
 };
 
 export const exampleData: ExampleData = {
@@ -100,6 +101,17 @@ export const exampleData: ExampleData = {
     milestone: 'cleared',
     sentAt: '2019-07-01T14:30:05Z',
   },
+  'notification.email-failed.v1': {
+    deliveryId: `${caseId}:assigned:${movementId}:${guardianId}`,
+    caseId,
+    guardianId,
+    milestone: 'assigned',
+    occurrence: movementId,
+    attempts: 5,
+    error: 'connect ECONNREFUSED 127.0.0.1:1025',
+    failedAt: '2019-07-03T10:01:00Z',
+  },
+  'notification.guardian-opted-out.v1': { caseId, guardianId, optedOutAt: '2019-07-04T08:00:00Z' },
   'programme.created.v1': {
     programmeId,
     name: 'Example programme Iraq to Russian Federation, children only',
