@@ -146,7 +146,7 @@ describe('exactly one e-mail per (case, milestone, guardian)', () => {
 
       // A redelivery does not start the series again: failed is final.
       await events.produce(CaseRegisteredV1, child.data);
-      await events.eventually(async () => expect(await notification.service.context.connection.collection('processed_events').countDocuments()).toBe(2));
+      await events.eventually(async () => expect(await notification.service.context.connection.collection('processed_events').countDocuments({ group: notification.groupId })).toBe(2));
       expect((await notification.deliveries(child.caseId))[0]).toMatchObject({ status: 'failed', attempts: 3 });
       expect(await mailpitMessagesTo(guardian.email)).toHaveLength(0);
     });

@@ -70,7 +70,18 @@ describe('feeds: redaction and the pull feed', () => {
   let nonePull: string;
   let fullPull: string;
   let caseIds: string[];
-  const EXPECTED = 1 + children.length * 11 + 3;
+  // Each child's guardian gets an e-mail per milestone: registered, on hold, cleared, seat, arrived, handed over.
+  const EMAILS_PER_CHILD = 6;
+  const EXPECTED = 1 + children.length * (10 + EMAILS_PER_CHILD) + 3;
+  const guardianIds = children.map(() => randomUUID());
+  const guardianOf = (i: number) => ({
+    guardianId: guardianIds[i]!,
+    relationship: 'grandmother',
+    name: children[i]!.guardian,
+    email: 'guardiana.feeds@example.org',
+    phone: '+7 900 000 00 00',
+    preferredLanguage: 'ru' as const,
+  });
 
   const items = async (subscriptionId: string) => (await h.feed(subscriptionId)).body['items'] as Array<{ cursor: string; eventId: string; type: string; data: Record<string, unknown> }>;
   const consumed = (type: string, count: number) =>
@@ -86,7 +97,7 @@ describe('feeds: redaction and the pull feed', () => {
 
     await h.createProgramme(programmeId);
     caseIds = [];
-    for (const child of children) caseIds.push(await h.registerChild(programmeId, { names: child.names, birthDate: child.birthDate, guardian: child.guardian }));
+    for (const child of children) caseIds.push(await h.registerChild(programmeId, { names: child.names, birthDate: child.birthDate, guardian: child.guardian, guardianId: guardianIds[caseIds.length]! }));
     const movementId = randomUUID();
     const now = () => new Date().toISOString();
     const flight = { operator: 'Emergencies Ministry', flightNumber: 'EMR-FEEDS', departureAirport: 'BGW', arrivalAirport: 'ZIA', scheduledDeparture: '2026-12-10T05:00:00Z' };
@@ -110,7 +121,7 @@ describe('feeds: redaction and the pull feed', () => {
         requiresMedicalEscort: false,
         siblingCaseIds: [],
         claimedNationalities: ['RU'],
-        personal: { names: child.names, birthDate: { value: child.birthDate, precision: 'day' }, placeOfBirth: 'Mosul', facility: { type: 'camp', name: 'Feeds Test Camp', city: 'Baghdad' }, guardians: [] },
+        personal: { names: child.names, birthDate: { value: child.birthDate, precision: 'day' }, placeOfBirth: 'Mosul', facility: { type: 'camp', name: 'Feeds Test Camp', city: 'Baghdad' }, guardians: [guardianOf(i)] },
         version: 2,
         updatedAt: now(),
       });
@@ -147,7 +158,7 @@ describe('feeds: redaction and the pull feed', () => {
       { timeoutMs: 90_000, intervalMs: 500 },
     );
     const types = (await items(nonePull)).map((i) => i.type);
-    expect(types.filter((t) => t === 'notification.email-sent.v1')).toHaveLength(children.length);
+    expect(types.filter((t) => t === 'notification.email-sent.v1')).toHaveLength(children.length * EMAILS_PER_CHILD);
     expect(receiver.received.every((r) => r.verified)).toBe(true);
   });
 
@@ -193,7 +204,7 @@ describe('feeds: redaction and the pull feed', () => {
       ['case.boarded.v1', 'boarded'],
       ['case.handed-over.v1', 'handed-over'],
     ]);
-    expect(stages.filter(([type]) => type === 'notification.email-sent.v1' || type === 'case.updated.v1')).toHaveLength(2);
+    expect(stages.filter(([type]) => type === 'notification.email-sent.v1' || type === 'case.updated.v1')).toHaveLength(1 + EMAILS_PER_CHILD);
     expect(aboutFirst[0]!.data).toMatchObject({ programmeId, destinationState: 'RU', case: { ageBand: '5-11', sex: 'female' } });
     expect(aboutFirst.find((i) => i.type === 'requirement.decided.v1')!.data).not.toHaveProperty('reason');
     const arrived = pulled.find((i) => i.type === 'movement.arrived.v1')!;

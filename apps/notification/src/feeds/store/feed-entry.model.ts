@@ -12,6 +12,8 @@ export interface FeedEntry {
   time: string;
   data: Record<string, unknown>;
   appendedAt: Date;
+  /** A number drawn by a writer that lost the race to append the same event: fills the hole so readers need not wait; never delivered. */
+  skip?: true;
 }
 
 /** The per-subscription sequence: `$inc` on one document per subscription. */

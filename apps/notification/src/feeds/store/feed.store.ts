@@ -3,6 +3,7 @@ import { registerFeedModels, type FeedCounter, type FeedEntry } from './feed-ent
 
 const DUPLICATE_KEY = 11000;
 const MAX_DRAWS = 20;
+const SKIP_SLACK = 50;
 
 export type NewFeedEntry = Pick<FeedEntry, 'eventId' | 'type' | 'time' | 'data'>;
 
@@ -35,10 +36,25 @@ export class FeedStore {
         return seq;
       } catch (error) {
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-        // Either the same event won meanwhile (found on the next turn) or the number was drawn twice.
+        // Either the same event won meanwhile or the number was drawn twice (then its owner fills it).
+        const winner = await this.entries.collection.findOne({ _id } as never, { projection: { seq: 1 } });
+        if (winner) {
+          await this.fillHole(subscriptionId, seq);
+          return (winner as unknown as FeedEntry).seq;
+        }
       }
     }
     throw new Error(`feed ${subscriptionId}: no free cursor after ${MAX_DRAWS} draws`);
+  }
+
+  /** Marks a drawn number that will never hold an entry, so that readers step over it at once. */
+  private async fillHole(subscriptionId: string, seq: number): Promise<void> {
+    try {
+      await this.entries.collection.insertOne({ _id: `${subscriptionId}:skip:${seq}`, subscriptionId, seq, skip: true, appendedAt: new Date() } as never);
+    } catch (error) {
+      // Another writer drew the same number and appended its entry there: no hole.
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
   }
 
   /**
@@ -49,15 +65,18 @@ export class FeedStore {
     const found = (await this.entries.collection
       .find({ subscriptionId, seq: { $gt: after } } as never)
       .sort({ seq: 1 })
-      .limit(limit)
+      // Room for the markers of filled holes, which are read but never returned.
+      .limit(limit + SKIP_SLACK)
       .toArray()) as unknown as FeedEntry[];
     const settled = Date.now() - this.settleMs;
     const out: FeedEntry[] = [];
     let previous = after;
     for (const entry of found) {
       if (entry.seq !== previous + 1 && new Date(entry.appendedAt).getTime() > settled) break;
-      out.push(entry);
       previous = entry.seq;
+      if (entry.skip) continue;
+      out.push(entry);
+      if (out.length === limit) break;
     }
     return out;
   }

@@ -137,7 +137,7 @@ export class FeedsHarness {
   }
 
   /** Registers an invented child, as intake would publish it. */
-  async registerChild(programmeId: string, child: { names: PersonName[]; birthDate: string; sex?: 'female' | 'male'; destinationState?: string; guardian?: PersonName }): Promise<string> {
+  async registerChild(programmeId: string, child: { names: PersonName[]; birthDate: string; sex?: 'female' | 'male'; destinationState?: string; guardian?: PersonName; guardianId?: string }): Promise<string> {
     const caseId = randomUUID();
     await this.produce(CaseRegisteredV1, {
       caseId,
@@ -157,7 +157,7 @@ export class FeedsHarness {
         mother: { name: { given: 'Zarina', family: child.names[0]!.family, script: 'latin' }, status: 'detained', location: 'Feeds Test Prison' },
         guardians: [
           {
-            guardianId: randomUUID(),
+            guardianId: child.guardianId ?? randomUUID(),
             relationship: 'grandmother',
             name: child.guardian ?? { given: 'Guardiana', family: 'Feedstestova', script: 'latin' },
             email: 'guardiana.feeds@example.org',
