@@ -14,7 +14,8 @@ import {
   type EventFactory,
   type HandlerRegistration,
 } from '@homeward/messaging';
-import { connectMongo, OutboxStore, pingMongo, ProcessedEventStore, syncIndexes } from '@homeward/persistence';
+import { connectMongo, OutboxStore, pingMongo, ProcessedEventStore, syncIndexes, usePersonalDataCodec } from '@homeward/persistence';
+import { createPrivacy, privacySettings, type Privacy } from '@homeward/privacy';
 import type { Logger } from 'pino';
 import { createHttpLogger } from '@homeward/telemetry';
 import type { ServiceConfig } from './service-env';
@@ -26,6 +27,8 @@ export interface ServiceContext {
   /** Call after a commit that wrote events, so the relay publishes them now. */
   readonly published: () => void;
   readonly logger: Logger;
+  /** Seals and opens personal data with the children's keys, blinds search keys, erases a child. */
+  readonly privacy: Privacy;
 }
 
 export interface ServiceDefinition {
@@ -57,6 +60,9 @@ export interface RunningService {
 export async function startService(definition: ServiceDefinition, config: ServiceConfig, logger: Logger): Promise<RunningService> {
   const { name } = definition;
   const connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB });
+  // Before any model is used: every aggregate on this connection seals its personal fields with it.
+  const privacy = await createPrivacy(connection, privacySettings(config));
+  usePersonalDataCodec(connection, privacy);
   const outboxModels = definition.models(connection);
   await syncIndexes(connection);
 
@@ -80,6 +86,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     events: createEventFactory(`/homeward/${name}`),
     published: () => relay.notify(),
     logger,
+    privacy,
   };
 
   let consumer: EventConsumer | undefined;
@@ -93,6 +100,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
       processed: new ProcessedEventStore(connection),
       deadLetter: { producer, topic: dlq },
       logger,
+      personalData: privacy,
     });
     await consumer.start();
   }

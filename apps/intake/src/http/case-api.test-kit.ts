@@ -1,5 +1,6 @@
 import { Kafka, type Consumer, type Producer } from 'kafkajs';
-import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } from '@homeward/messaging';
+import { createEventFactory, fromKafkaMessage, openEventEnvelope, physicalTopic, toKafkaMessage } from '@homeward/messaging';
+import { sealEvent } from '@homeward/persistence';
 import { Topic, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
@@ -59,7 +60,10 @@ export class IntakeUnderTest {
     this.collector = this.kafka.consumer({ groupId: `${this.prefix}-collector`, maxWaitTimeInMs: 100 });
     await this.collector.connect();
     await this.collector.subscribe({ topic: physicalTopic(this.prefix, Topic.intake), fromBeginning: true });
-    await this.collector.run({ eachMessage: async ({ message }) => void this.published.push(fromKafkaMessage(message)) });
+    // Intake publishes personal data sealed; the kit reads it as a consumer would.
+    await this.collector.run({
+      eachMessage: async ({ message }) => void this.published.push((await openEventEnvelope(this.service.context.privacy, fromKafkaMessage(message))).envelope),
+    });
     this.producer = this.kafka.producer();
     await this.producer.connect();
   }
@@ -83,7 +87,7 @@ export class IntakeUnderTest {
 
   /** Plays another service: publishes one of its events to intake's view of the topics. */
   async produce<TDef extends EventDefinition>(definition: TDef, data: EventData<TDef>, times = 1): Promise<void> {
-    const event = this.otherService(definition, data, { correlationid: 'test' });
+    const event = await sealEvent(this.service.context.privacy, this.otherService(definition, data, { correlationid: 'test' }));
     const messages = Array.from({ length: times }, () => toKafkaMessage(event));
     await this.producer!.send({ topic: physicalTopic(this.prefix, definition.topic), messages });
   }

@@ -38,5 +38,9 @@ caseSchema.index({ registeredAt: 1, _id: 1 });
 
 export type CaseModel = AggregateModel<CaseRecord>;
 
-/** Registers (once per connection) the model of intake's `cases` collection. */
-export const registerCaseModel = aggregateModel<CaseRecord>('Case', caseSchema);
+/**
+ * Registers (once per connection) the model of intake's `cases` collection.
+ * The personal part is sealed with the child's key; the name and facility
+ * search keys are stored blinded (keyed hashes), and searched the same way.
+ */
+export const registerCaseModel = aggregateModel<CaseRecord>('Case', caseSchema, { sealed: ['personal'], blinded: ['nameKeys', 'facilityKey'] });
