@@ -8,6 +8,8 @@ export const privacyEnv = {
   HOMEWARD_PREVIOUS_MASTER_KEYS: PreviousMasterKeys.describe('Older master keys still accepted for unwrapping, id:base64 comma-separated.'),
   HOMEWARD_KEY_VAULT_DB: z.string().regex(/^[a-zA-Z0-9_-]{1,60}$/).optional().describe('The one key-vault database all services share.'),
   KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(5_000).describe('How long a data key is cached in memory.'),
+  CASE_RETENTION_MS: z.coerce.number().int().min(0).default(5 * 365 * 24 * 3_600_000).describe('How long a closed, withdrawn or rejected case is kept before it is erased (default five years).'),
+  RETENTION_SWEEP_MS: z.coerce.number().int().min(0).default(3_600_000).describe('How often the retention job looks for cases to erase; 0 turns it off.'),
 };
 
 export interface PrivacySettings {

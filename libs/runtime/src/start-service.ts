@@ -41,6 +41,8 @@ export interface ServiceDefinition {
   readonly handlers?: (context: ServiceContext) => readonly HandlerRegistration[];
   /** Closes the service's own clients (an SMTP pool) after the relay's last flush. */
   readonly close?: () => Promise<void>;
+  /** Scheduled work (a retention job), started once the service runs and stopped with the requests. */
+  readonly background?: (context: ServiceContext, config: ServiceConfig) => { stop(): Promise<void> };
 }
 
 export interface RunningService {
@@ -120,12 +122,13 @@ export async function startService(definition: ServiceDefinition, config: Servic
   });
   const http = await startHttpServer(app, { port: config.PORT, host: config.HOST, logger });
   logger.info({ port: http.port }, `${name} is listening`);
+  const background = definition.background?.(context, config);
 
   return {
     port: http.port,
     context,
     async drain() {
-      await Promise.all([http.close(), consumer?.stop()]);
+      await Promise.all([http.close(), consumer?.stop(), background?.stop()]);
     },
     async close() {
       await relay.stop();

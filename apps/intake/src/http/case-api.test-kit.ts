@@ -40,7 +40,11 @@ export class IntakeUnderTest {
   private producer?: Producer;
   private readonly otherService = createEventFactory('/homeward/test-double');
 
-  constructor(private readonly testing: TestingKit) {
+  /** `env`: more of intake's configuration, e.g. a retention period a test can wait out. */
+  constructor(
+    private readonly testing: TestingKit,
+    private readonly env: Record<string, string> = {},
+  ) {
     this.prefix = testing.uniqueName('intake');
     this.kafka = new Kafka({ clientId: this.prefix, brokers: testing.testServers.kafkaBrokers, logLevel: 0 });
   }
@@ -54,6 +58,7 @@ export class IntakeUnderTest {
       KAFKA_BROKERS: testServers.kafkaBrokers.join(','),
       KAFKA_GROUP_ID: this.prefix,
       RELAY_POLL_MS: '50',
+      ...this.env,
     });
     this.service = await startService(intakeService, config, createLogger('intake', 'silent'));
     this.base = `http://127.0.0.1:${this.service.port}`;
@@ -71,7 +76,9 @@ export class IntakeUnderTest {
   async stop(): Promise<void> {
     await Promise.allSettled([this.collector?.disconnect(), this.producer?.disconnect()]);
     await this.service.drain();
-    await this.service.context.connection.dropDatabase();
+    const { connection, privacy } = this.service.context;
+    await connection.dropDatabase();
+    await connection.useDb(privacy.vault.databaseName).dropDatabase();
     await this.service.close();
   }
 

@@ -30,6 +30,7 @@ const caseSchema = new Schema(
     importReference: { type: String, index: true },
     withdrawal: { type: Schema.Types.Mixed },
     mergedInto: { type: String },
+    erasure: { type: Schema.Types.Mixed },
   },
   { collection: 'cases', versionKey: false },
 );
