@@ -71,6 +71,9 @@ describe('erasure of a case, four eyes, crypto-shredding (real Kafka and FerretD
     const patch = await intake.call('PATCH', `/cases/${caseId}`, { placeOfBirth: 'Mosul' }, { ...ADMIN_1, 'if-match': `"${view.body['version']}"` });
     expect(patch.status).toBe(410);
 
+    const privacyLayer = intake.service.context.privacy;
+    const stored = await storedText(caseId);
+    for (const key of ['t:shredderova', 't:qadirova']) expect(stored).not.toContain(privacyLayer.blind(key));
     const vault = intake.service.context.connection.useDb(intake.service.context.privacy.vault.databaseName).collection(DATA_KEYS_COLLECTION);
     expect(await vault.findOne({ _id: caseId } as never)).toMatchObject({ erasedAt: expect.any(Date) });
     expect((await vault.findOne({ _id: caseId } as never))?.['wrapped']).toBeUndefined();
