@@ -5,6 +5,7 @@ import { caseStageHandlers } from './consumers/case-stage.handlers';
 import { duplicateDetectionHandlers } from './consumers/duplicate-detection.handlers';
 import { guardianOptOutHandlers } from './consumers/guardian-opt-out.handlers';
 import { caseChangeRoutes } from './http/case-changes.routes';
+import { caseErasureRoutes } from './http/case-erasure.routes';
 import { caseFamilyRoutes } from './http/case-family.routes';
 import { caseRoutes } from './http/case.routes';
 import { duplicateRoutes } from './http/duplicate.routes';
@@ -15,6 +16,7 @@ import { registerDuplicateModel } from './store/duplicate.model';
 import { registerImportChunkModel, registerImportJobModel } from './store/import-job.model';
 import { stopImportRunners } from './store/import-runner';
 import { registerProgrammeModel } from './store/programme.model';
+import { startRetentionJob } from './store/retention-job';
 
 export const intakeService: ServiceDefinition = {
   name: 'intake',
@@ -38,9 +40,11 @@ export const intakeService: ServiceDefinition = {
     caseRoutes(api, context);
     caseChangeRoutes(api, context);
     caseFamilyRoutes(api, context);
+    caseErasureRoutes(api, context);
     importRoutes(app, api, context);
     duplicateRoutes(api, context);
   },
   handlers: (context) => [...caseStageHandlers(context), ...duplicateDetectionHandlers(context), ...guardianOptOutHandlers(context)],
   close: stopImportRunners,
+  background: (context, config) => startRetentionJob(context, { retentionMs: config.CASE_RETENTION_MS, intervalMs: config.RETENTION_SWEEP_MS }),
 };

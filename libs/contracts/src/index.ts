@@ -14,6 +14,7 @@ export * from './events/guardian-opted-out.event';
 export * from './events/legal-file-opened.event';
 export * from './events/movement-scheduled.event';
 export * from './events/case-lifecycle.events';
+export * from './events/case-erased.event';
 export * from './events/legal.events';
 export * from './events/logistics.events';
 export * from './events/programme.events';

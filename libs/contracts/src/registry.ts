@@ -8,6 +8,7 @@ import { GuardianOptedOutV1 } from './events/guardian-opted-out.event';
 import { LegalFileOpenedV1 } from './events/legal-file-opened.event';
 import { MovementScheduledV1 } from './events/movement-scheduled.event';
 import { CaseMergedV1, CaseUpdatedV1, CaseWithdrawnV1 } from './events/case-lifecycle.events';
+import { CaseErasedV1 } from './events/case-erased.event';
 import {
   CaseHoldLiftedV1,
   CaseHoldPlacedV1,
@@ -40,6 +41,7 @@ export const eventCatalog = [
   CaseUpdatedV1,
   CaseWithdrawnV1,
   CaseMergedV1,
+  CaseErasedV1,
   LegalFileOpenedV1,
   RequirementEvidenceAttachedV1,
   RequirementDecidedV1,

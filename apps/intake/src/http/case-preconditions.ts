@@ -1,3 +1,4 @@
+import { DataErasedError } from '@homeward/privacy';
 import type { Request, Response } from 'express';
 import type { Snapshot } from '@homeward/persistence';
 import type { CaseRecord } from '../domain/case';
@@ -41,6 +42,7 @@ export function ifMatchVersion(req: Request, required: boolean): number | undefi
  */
 export async function readAt(cases: CaseRepository, caseId: string, expected: number | undefined): Promise<Snapshot<CaseRecord>> {
   const current = await cases.store.get(caseId, 'case');
+  if (current.erasure?.erasedAt) throw new DataErasedError(`case ${caseId} was erased at ${current.erasure.erasedAt}: it can no longer be changed`);
   if (expected !== undefined && current.version !== expected) {
     throw new PreconditionFailedError(`case ${caseId} is at version ${current.version}, not ${expected}: reload it and try again`, {
       currentVersion: current.version,

@@ -46,7 +46,7 @@ export function caseRoutes(api: ApiRouter, context: ServiceContext): void {
     { summary: 'Search cases by name (any script or transliteration), facility, stage, programme, destination state; in registration order.', tags, query: CaseListQuery, responses: { 200: CaseListResponse } },
     async ({ query }, _req, res) => {
       const found = (await cases.store.model
-        .find(caseSearchFilter(query))
+        .find(caseSearchFilter(query, (key) => context.privacy.blind(key)))
         .select(HIDDEN)
         .sort(caseListSort)
         .limit(query.limit + 1)

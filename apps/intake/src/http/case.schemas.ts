@@ -4,6 +4,7 @@ import { caseStages } from '../domain/case-stage';
 import { NewGuardian, RegisterCaseCommand } from '../domain/register-case.command';
 import type { CaseRecord } from '../domain/case';
 import type { Snapshot } from '@homeward/persistence';
+import { isErased } from '@homeward/privacy';
 
 /** Body of POST /cases. */
 export const RegisterCaseRequest = RegisterCaseCommand;
@@ -29,12 +30,20 @@ export const CaseView = CaseSnapshot.extend({
     .array(z.object({ guardianId: GuardianId, at: Timestamp.describe('When the guardian opted out.') }))
     .optional()
     .describe("Guardians who stopped the milestone e-mails about this case with the link in them: notification no longer writes to them."),
+  personal: Personal.optional().describe('Personal data of the case; absent once the case was erased.'),
+  erased: z.literal(true).optional().describe("Present once the child's data was erased: the personal data is gone for good."),
+  erasure: z
+    .object({ basis: z.enum(['request', 'retention']), reason: z.string(), requestedBy: z.string(), requestedAt: Timestamp, approvedBy: z.string().optional(), erasedAt: Timestamp.optional() })
+    .optional()
+    .describe('A pending or completed erasure.'),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
 export function caseView(found: Snapshot<CaseRecord>): CaseView {
-  const { _id, nameKeys: _k, facilityKey: _f, stageFacts: _s, ...rest } = found;
-  return { caseId: _id, ...rest } as CaseView;
+  const { _id, nameKeys: _k, facilityKey: _f, stageFacts: _s, personal, ...rest } = found;
+  // A shredded key opens to an erased marker: the case is shown as erased, never as an error.
+  if (found.erasure?.erasedAt || isErased(personal)) return { caseId: _id, ...rest, erased: true } as CaseView;
+  return { caseId: _id, ...rest, personal } as CaseView;
 }
 
 export const RegisteredResponse = z.object({ caseId: CaseId, stage: StageSchema, registeredAt: Timestamp, version: z.number() });

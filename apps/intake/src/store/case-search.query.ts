@@ -35,19 +35,21 @@ function decodeCursor(text: string): Cursor {
 /**
  * The filter of GET /cases. A name matches when every word of the query shares
  * a key (transliteration, phonetic code or consonant skeleton) with the case's
- * names, through the multikey `nameKeys` index. Plain operators only ($in,
- * $and, $or, $gt): FerretDB runs them as MongoDB does.
+ * names, through the multikey `nameKeys` index. The stored keys are blinded
+ * (keyed hashes, never plaintext): `blind` hashes the query's keys the same
+ * way. Plain operators only ($in, $and, $or, $gt): FerretDB runs them as
+ * MongoDB does.
  */
-export function caseSearchFilter(search: CaseSearch): Record<string, unknown> {
+export function caseSearchFilter(search: CaseSearch, blind: (key: string) => string = (key) => key): Record<string, unknown> {
   const and: Record<string, unknown>[] = [];
   if (search.name) {
     const tokens = queryNameKeys(search.name);
     if (tokens.length === 0) {
       throw new ValidationError('The request is invalid.', [{ field: 'query.name', message: 'has no letters to search for' }]);
     }
-    for (const keys of tokens) and.push({ nameKeys: { $in: keys } });
+    for (const keys of tokens) and.push({ nameKeys: { $in: keys.map(blind) } });
   }
-  if (search.facility) and.push({ facilityKey: facilityKey(search.facility) });
+  if (search.facility) and.push({ facilityKey: blind(facilityKey(search.facility)) });
   if (search.stage) and.push({ stage: search.stage });
   if (search.programmeId) and.push({ programmeId: search.programmeId });
   if (search.destinationState) and.push({ destinationState: search.destinationState });

@@ -31,6 +31,7 @@ const caseSchema = new Schema(
     withdrawal: { type: Schema.Types.Mixed },
     guardianEmailOptOuts: { type: [Schema.Types.Mixed], default: undefined },
     mergedInto: { type: String },
+    erasure: { type: Schema.Types.Mixed },
   },
   { collection: 'cases', versionKey: false },
 );
@@ -39,5 +40,9 @@ caseSchema.index({ registeredAt: 1, _id: 1 });
 
 export type CaseModel = AggregateModel<CaseRecord>;
 
-/** Registers (once per connection) the model of intake's `cases` collection. */
-export const registerCaseModel = aggregateModel<CaseRecord>('Case', caseSchema);
+/**
+ * Registers (once per connection) the model of intake's `cases` collection.
+ * The personal part is sealed with the child's key; the name and facility
+ * search keys are stored blinded (keyed hashes), and searched the same way.
+ */
+export const registerCaseModel = aggregateModel<CaseRecord>('Case', caseSchema, { sealed: ['personal'], blinded: ['nameKeys', 'facilityKey'] });

@@ -1,4 +1,6 @@
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
+import { openDocuments } from '@homeward/persistence';
+import { isErased } from '@homeward/privacy';
 import type { Logger } from 'pino';
 import { finalStages } from '../domain/case-stage';
 import { duplicatePairId } from '../domain/import-ids';
@@ -93,6 +95,9 @@ export class DuplicateDetector {
     const cases = registerCaseModel(this.connection);
     const cursor = cases.find({}, { personal: 1, sex: 1, stage: 1 }).lean().cursor();
     for await (const doc of cursor as AsyncIterable<Pick<CaseRecord, 'personal' | 'sex' | 'stage'> & { _id: string }>) {
+      // A cursor bypasses the model's open-on-read hook; an erased child is no one's duplicate.
+      await openDocuments(cases as unknown as Model<never>, [doc]);
+      if (isErased(doc.personal)) continue;
       if (!finalStages.has(doc.stage)) this.index.put(doc._id, prepareSubject(caseSubject(doc.sex, doc.personal)));
     }
     this.logger.info({ cases: this.index.size, ms: Date.now() - started }, 'duplicate index loaded');

@@ -9,7 +9,7 @@ import {
   type EventEnvelope,
 } from '@homeward/contracts';
 import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } from '@homeward/messaging';
-import { commitModelOf } from '@homeward/persistence';
+import { commitModelOf, sealEvent } from '@homeward/persistence';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
 import { actingAs, expectEventually, testServers, uniqueName } from '@homeward/testing';
@@ -53,10 +53,12 @@ describe('legal service against the real servers', () => {
       await admin.disconnect();
     }
   };
+  // As intake's relay would: the personal part sealed with the child's key.
+  const sealed = (events: ReturnType<typeof intakeEvents>[]) => Promise.all(events.map((e) => sealEvent(service.context.privacy, e)));
   const produce = async (topic: string, ...events: ReturnType<typeof intakeEvents>[]) =>
-    producer.send({ topic: physicalTopic(prefix, topic), messages: events.map(toKafkaMessage) });
+    producer.send({ topic: physicalTopic(prefix, topic), messages: (await sealed(events)).map(toKafkaMessage) });
   const produceTo = async (partition: number, ...events: ReturnType<typeof intakeEvents>[]) =>
-    producer.send({ topic: physicalTopic(prefix, Topic.intake), messages: events.map((e) => ({ ...toKafkaMessage(e), partition })) });
+    producer.send({ topic: physicalTopic(prefix, Topic.intake), messages: (await sealed(events)).map((e) => ({ ...toKafkaMessage(e), partition })) });
   const registered = (caseId: string, programme = programmeId) =>
     intakeEvents(
       CaseRegisteredV1,

@@ -56,4 +56,18 @@ describe('manifest', () => {
       escortsByRole: { official: 0, medical: 1, psychologist: 0, carer: 1 },
     });
   });
+
+  it("keeps an erased child's seat on the manifest without the person", () => {
+    const m = movement({ passengers: [seated(1, 1), seated(2, 2)], escorts: [escort(1, 'carer')] });
+    const erased = { erased: true } as never;
+    const cases = new Map([
+      [caseIdOf(1), childFacts(1, { names: erased, birthDate: erased, guardians: erased })],
+      [caseIdOf(2), childFacts(2)],
+    ]);
+    const manifest = buildManifest('m-1', m, cases, policy);
+    expect(manifest.rows.map((r) => [r.seat, r.name, r.dateOfBirth, r.guardian])).toEqual([
+      [1, '(erased)', '', ''],
+      [2, 'Primerova2, Testiya / Примерова, Тестия', OLDER_CHILD.value, 'Primerova, Anna (grandmother)'],
+    ]);
+  });
 });

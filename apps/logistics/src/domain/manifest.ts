@@ -1,3 +1,4 @@
+import { isErased } from '@homeward/privacy';
 import type { PersonName } from '@homeward/contracts';
 import type { BirthDateFacts } from './case-facts';
 import { escortNeed } from './escort-rules';
@@ -68,6 +69,9 @@ export function buildManifest(
   policy: EscortPolicy | null,
 ): Manifest {
   const bySeat = [...movement.passengers].sort((a, b) => a.seat - b.seat);
+  // An erased child's copy opens to erased markers: the seat stays on the manifest, the person does not.
+  const erased = new Set([...cases.entries()].filter(([, c]) => isErased(c.names)).map(([caseId]) => caseId));
+  cases = new Map([...cases.entries()].filter(([caseId]) => !erased.has(caseId)));
   const children = bySeat.map((p) => ({ caseId: p.caseId, requiresMedicalEscort: cases.get(p.caseId)?.requiresMedicalEscort ?? false }));
   const escortOf = allocateEscorts(children, movement.escorts);
   const departure = movement.flight.scheduledDeparture;
@@ -77,7 +81,7 @@ export function buildManifest(
     return {
       seat: p.seat,
       caseId: p.caseId,
-      name: child ? displayName(child.names) : '(unknown to logistics)',
+      name: child ? displayName(child.names) : erased.has(p.caseId) ? '(erased)' : '(unknown to logistics)',
       sex: child?.sex ?? 'unknown',
       dateOfBirth: child ? `${child.birthDate.value}${child.birthDate.precision === 'day' ? '' : ` (${child.birthDate.precision} known)`}` : '',
       infant: child && policy ? isInfant(child.birthDate, policy.infantAgeMonths, departure) : false,

@@ -61,4 +61,5 @@ const caseCopySchema = new Schema(
 
 export type CaseCopyModel = AggregateModel<CaseCopyRecord>;
 
-export const registerCaseCopyModel = aggregateModel<CaseCopyRecord>('CaseCopy', caseCopySchema);
+/** The child's names, birth date, guardians and medical needs are sealed with the child's key. */
+export const registerCaseCopyModel = aggregateModel<CaseCopyRecord>('CaseCopy', caseCopySchema, { sealed: ['names', 'birthDate', 'guardians', 'medicalNeeds'] });

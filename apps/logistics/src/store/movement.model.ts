@@ -37,4 +37,7 @@ const movementSchema = new Schema(
 
 export type MovementModel = AggregateModel<MovementRecord>;
 
-export const registerMovementModel = aggregateModel<MovementRecord>('Movement', movementSchema);
+/** Who received each child is sealed with that child's key. */
+export const registerMovementModel = aggregateModel<MovementRecord>('Movement', movementSchema, {
+  sealedPerChild: [{ array: 'passengers', childKey: 'caseId', field: 'handover' }],
+});

@@ -10,7 +10,8 @@ import {
   type EventDefinition,
   type EventEnvelope,
 } from '@homeward/contracts';
-import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } from '@homeward/messaging';
+import { createEventFactory, fromKafkaMessage, openEventEnvelope, physicalTopic, toKafkaMessage } from '@homeward/messaging';
+import { sealEvent } from '@homeward/persistence';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
 import { actingAs } from '@homeward/testing';
@@ -64,7 +65,9 @@ export class LogisticsHarness {
     await consumer.connect();
     await consumer.subscribe({ topic: physicalTopic(prefix, Topic.logistics), fromBeginning: true });
     const harness = new LogisticsHarness(prefix, service, kafka, producer, consumer);
-    await consumer.run({ eachMessage: async ({ message }) => void harness.published.push(fromKafkaMessage(message)) });
+    await consumer.run({
+      eachMessage: async ({ message }) => void harness.published.push((await openEventEnvelope(service.context.privacy, fromKafkaMessage(message))).envelope),
+    });
     return harness;
   }
 
@@ -91,7 +94,7 @@ export class LogisticsHarness {
   /** Produces another service's event to its prefixed topic, as that service's relay would. */
   async produce<TDef extends EventDefinition>(definition: TDef, data: EventData<TDef>): Promise<void> {
     const factory = definition.topic === Topic.legal ? this.legalEvents : this.intakeEvents;
-    const event = factory(definition, data, { correlationid: randomUUID() });
+    const event = await sealEvent(this.service.context.privacy, factory(definition, data, { correlationid: randomUUID() }));
     await this.producer.send({ topic: physicalTopic(this.prefix, definition.topic), messages: [toKafkaMessage(event)] });
   }
 

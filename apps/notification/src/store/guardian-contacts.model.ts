@@ -34,4 +34,5 @@ const schema = new Schema(
 
 export type GuardianContactsModel = AggregateModel<GuardianContactsRecord>;
 
-export const registerGuardianContactsModel = aggregateModel<GuardianContactsRecord>('GuardianContacts', schema);
+/** Sealed with the child's key: the guardians' contacts are the child's family's personal data. */
+export const registerGuardianContactsModel = aggregateModel<GuardianContactsRecord>('GuardianContacts', schema, { sealed: ['childNames', 'guardians'] });

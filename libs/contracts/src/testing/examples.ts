@@ -194,6 +194,7 @@ export const exampleData: ExampleData = {
   'case.boarding-missed.v1': { caseId, movementId, reason: 'Not brought to the airport', recordedAt: '2019-07-10T04:45:00Z' },
   'movement.departed.v1': { movementId, caseIds: [caseId], departedAt: '2019-07-10T05:10:00Z' },
   'movement.arrived.v1': { movementId, caseIds: [caseId], arrivedAt: '2019-07-10T09:40:00Z' },
+  'case.erased.v1': { caseId, basis: 'request', requestedBy: 'admin-example-1', approvedBy: 'admin-example-2', erasedAt: '2029-07-10T11:00:00Z' },
   'case.handed-over.v1': {
     caseId,
     movementId,

@@ -1,0 +1,137 @@
+import type { Connection, Model, Schema } from 'mongoose';
+import type { PendingEvent } from './pending-event';
+
+/**
+ * How personal values are protected before they reach MongoDB or the outbox
+ * (implemented by @homeward/privacy: envelope encryption with a data key per
+ * child, and a blind index for search keys). Persistence applies it
+ * mechanically to the fields an aggregate declares personal, and to the
+ * `personal` part of every event.
+ */
+export interface PersonalDataCodec {
+  /** The value in sealed form, bound to the child and the field path; a sealed value passes through. */
+  seal(caseId: string, path: string, value: unknown): Promise<unknown>;
+  /** The plain value; an erased marker when the child's key was deleted; anything not sealed passes through. */
+  open(caseId: string, path: string, value: unknown): Promise<unknown>;
+  /** A search key as a keyed hash; a blinded value passes through. */
+  blind(value: string): string;
+  /** Creates the keys of many children at once (bulk writes). */
+  prepare?(caseIds: readonly string[]): Promise<void>;
+}
+
+/** A personal field of each element of an array, sealed with the key of the child the element names (a movement's passengers). */
+export interface PerChildField {
+  readonly array: string;
+  readonly childKey: string;
+  readonly field: string;
+}
+
+/**
+ * The fields of an aggregate's state that are personal (sealed with the key
+ * of the child the aggregate is about), personal per child in an array, or
+ * search keys derived from personal data (blinded).
+ */
+export interface PersonalFields {
+  readonly sealed: readonly string[];
+  readonly blinded: readonly string[];
+  readonly sealedPerChild?: readonly PerChildField[];
+}
+
+/** Every event's data keeps its personal part here (libs/contracts), and the aggregates of intake theirs. */
+export const EVENT_PERSONAL_PATH = 'personal';
+const DEFAULT_FIELDS: PersonalFields = { sealed: [EVENT_PERSONAL_PATH], blinded: [] };
+
+const codecs = new WeakMap<Connection, PersonalDataCodec>();
+const fieldsBySchema = new WeakMap<object, PersonalFields>();
+
+/** Set once by the runtime for a service's connection: every aggregate on it is protected with this codec. */
+export function usePersonalDataCodec(connection: Connection, codec: PersonalDataCodec): void {
+  codecs.set(connection, codec);
+}
+
+export function personalDataCodecOf(connection: Connection): PersonalDataCodec | undefined {
+  return codecs.get(connection);
+}
+
+export function declarePersonalFields(schema: Schema, fields: Partial<PersonalFields>): void {
+  fieldsBySchema.set(schema, { sealed: fields.sealed ?? DEFAULT_FIELDS.sealed, blinded: fields.blinded ?? [], sealedPerChild: fields.sealedPerChild ?? [] });
+}
+
+export function personalFieldsOf(model: Model<never>): PersonalFields {
+  return fieldsBySchema.get(model.schema) ?? DEFAULT_FIELDS;
+}
+
+/** The child an event's personal part belongs to: its case, else the aggregate it is keyed by. */
+export const eventSubjectId = (data: Record<string, unknown>, key: string): string => (typeof data['caseId'] === 'string' ? data['caseId'] : key);
+
+export const eventPersonalPath = `data.${EVENT_PERSONAL_PATH}`;
+
+export async function sealEvent(codec: PersonalDataCodec | undefined, event: PendingEvent): Promise<PendingEvent> {
+  const data = event.data as Record<string, unknown> | null;
+  if (!codec || typeof data !== 'object' || data === null || data[EVENT_PERSONAL_PATH] === undefined) return event;
+  const personal = await codec.seal(eventSubjectId(data, event.key), eventPersonalPath, data[EVENT_PERSONAL_PATH]);
+  return { ...event, data: { ...data, [EVENT_PERSONAL_PATH]: personal } };
+}
+
+export async function sealState<T extends object>(codec: PersonalDataCodec | undefined, id: string, state: T, fields: PersonalFields): Promise<T> {
+  if (!codec) return state;
+  const sealed: Record<string, unknown> = { ...(state as Record<string, unknown>) };
+  for (const field of fields.sealed) {
+    if (sealed[field] !== undefined && sealed[field] !== null) sealed[field] = await codec.seal(id, field, sealed[field]);
+  }
+  await eachPerChild(sealed, fields, (child, path, value) => codec.seal(child, path, value));
+  for (const field of fields.blinded) {
+    const value = sealed[field];
+    if (typeof value === 'string') sealed[field] = codec.blind(value);
+    else if (Array.isArray(value)) sealed[field] = value.map((v) => (typeof v === 'string' ? codec.blind(v) : v));
+  }
+  return sealed as T;
+}
+
+export async function openState<T extends object>(codec: PersonalDataCodec | undefined, id: string, state: T, fields: PersonalFields): Promise<T> {
+  if (!codec) return state;
+  const opened: Record<string, unknown> = { ...(state as Record<string, unknown>) };
+  for (const field of fields.sealed) {
+    if (opened[field] !== undefined && opened[field] !== null) opened[field] = await codec.open(id, field, opened[field]);
+  }
+  await eachPerChild(opened, fields, (child, path, value) => codec.open(child, path, value));
+  return opened as T;
+}
+
+/** Replaces (in a copy of the array) each element's personal field by what `change` makes of it. */
+async function eachPerChild(
+  document: Record<string, unknown>,
+  fields: PersonalFields,
+  change: (childId: string, path: string, value: unknown) => Promise<unknown>,
+): Promise<void> {
+  for (const { array, childKey, field } of fields.sealedPerChild ?? []) {
+    const items = document[array];
+    if (!Array.isArray(items)) continue;
+    document[array] = await Promise.all(
+      items.map(async (item: Record<string, unknown>) => {
+        const child = item?.[childKey];
+        if (typeof child !== 'string' || item[field] === undefined || item[field] === null) return item;
+        return { ...item, [field]: await change(child, `${array}.${field}`, item[field]) };
+      }),
+    );
+  }
+}
+
+/**
+ * Opens the personal fields of documents read straight from an aggregate's
+ * current-state collection (lists, searches), in place.
+ */
+export async function openDocuments(model: Model<never>, documents: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+  const codec = personalDataCodecOf(model.db);
+  if (!codec) return;
+  const fields = personalFieldsOf(model);
+  await Promise.all(
+    documents.map(async (document) => {
+      if (typeof document?.['_id'] !== 'string') return;
+      for (const field of fields.sealed) {
+        if (document[field] !== undefined && document[field] !== null) document[field] = await codec.open(document['_id'], field, document[field]);
+      }
+      await eachPerChild(document, fields, (child, path, value) => codec.open(child, path, value));
+    }),
+  );
+}
