@@ -52,7 +52,7 @@ export function createFeedsModule(config: FeedsConfig): FeedsModule {
       name: 'feeds',
       handlers: (context) => {
         const { subscriptions, feed, copies } = stores(context.connection);
-        return feedHandlers({ copies, subscriptions: subscriptions.model, feed });
+        return feedHandlers({ copies, subscriptions: subscriptions.model, feed, privacy: context.privacy });
       },
     },
     workers(context) {

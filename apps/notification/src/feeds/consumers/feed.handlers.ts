@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@homeward/contracts';
+import type { Privacy } from '@homeward/privacy';
 import { on, type HandlerRegistration } from '@homeward/messaging';
 import { ageBand } from '../domain/age-band';
 import { caseReference } from '../domain/case-reference';
@@ -13,6 +14,8 @@ export interface FeedHandlerStores {
   readonly copies: LocalCopyModels;
   readonly subscriptions: SubscriptionModel;
   readonly feed: FeedStore;
+  /** Seals the copy's birth date (kept only for the age band) with the child's key. */
+  readonly privacy?: Privacy;
 }
 
 type Data = Record<string, unknown>;
@@ -25,7 +28,7 @@ type Data = Record<string, unknown>;
  */
 export function feedHandlers(stores: FeedHandlerStores): HandlerRegistration[] {
   const handle = async (event: EventEnvelope<Data>) => {
-    const facts = await applyToLocalCopy(stores.copies, event);
+    const facts = await applyToLocalCopy(stores.copies, event, stores.privacy);
     const candidates = await stores.subscriptions
       .find({ eventTypes: event.type, status: { $in: [SubscriptionStatus.active, SubscriptionStatus.paused] } })
       .lean<Array<SubscriptionRecord & { _id: string }>>();

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@homeward/contracts';
 import { findEventDefinition } from '@homeward/contracts';
 import { TransientError } from '@homeward/errors';
+import type { Privacy } from '@homeward/privacy';
 import { CaseStage, stageAfter } from '../domain/case-stage';
 import type { EventScope } from '../domain/subscription';
 import type { CaseCopy, LocalCopyModels } from '../store/local-copy.model';
@@ -27,7 +28,20 @@ const caseIdsOf = (data: Data): string[] =>
  * Kafka does not order between them: an event about a case the copy does
  * not know yet is retried (TransientError) until its registration arrives.
  */
-export async function applyToLocalCopy(copies: LocalCopyModels, event: EventEnvelope<Data>): Promise<EventFacts> {
+const BIRTH_DATE_PATH = 'feeds.cases.birthDate';
+
+/** The birth date as stored: sealed with the child's key when the service has a privacy layer. */
+const sealBirthDate = async (privacy: Privacy | undefined, caseId: string, birthDate: CaseCopy['birthDate']) =>
+  (privacy ? await privacy.seal(caseId, BIRTH_DATE_PATH, birthDate) : birthDate) as CaseCopy['birthDate'];
+
+/** The stored birth date opened; absent once the child's key was erased (the age band is then unknown). */
+async function openBirthDate(privacy: Privacy | undefined, copy: CaseCopy): Promise<CaseCopy> {
+  if (!privacy) return copy;
+  const opened = (await privacy.open(copy._id, BIRTH_DATE_PATH, copy.birthDate)) as CaseCopy['birthDate'] | { erased: true };
+  return { ...copy, birthDate: 'erased' in opened ? (undefined as unknown as CaseCopy['birthDate']) : opened };
+}
+
+export async function applyToLocalCopy(copies: LocalCopyModels, event: EventEnvelope<Data>, privacy?: Privacy): Promise<EventFacts> {
   const { data, type } = event;
   const keyedBy = findEventDefinition(type)?.keyedBy;
 
@@ -48,11 +62,12 @@ export async function applyToLocalCopy(copies: LocalCopyModels, event: EventEnve
   const pending = new Map<string, CaseCopy>();
   if (type === 'case.registered.v1' || type === 'case.updated.v1') {
     const caseId = data['caseId'] as string;
-    const known = { programmeId: data['programmeId'] as string, destinationState: data['destinationState'] as string, sex: data['sex'] as string, birthDate: (data['personal'] as { birthDate: CaseCopy['birthDate'] }).birthDate };
+    const birthDate = (data['personal'] as { birthDate: CaseCopy['birthDate'] }).birthDate;
+    const known = { programmeId: data['programmeId'] as string, destinationState: data['destinationState'] as string, sex: data['sex'] as string, birthDate: await sealBirthDate(privacy, caseId, birthDate) };
     if (await copies.cases.exists({ _id: caseId })) {
       await copies.cases.updateOne({ _id: caseId }, { $set: known });
     } else {
-      const copy: CaseCopy = { _id: caseId, ...known, stage: CaseStage.registered, recentEvents: [event.id] };
+      const copy: CaseCopy = { _id: caseId, ...known, birthDate, stage: CaseStage.registered, recentEvents: [event.id] };
       pending.set(caseId, copy);
       firstKnown = () => copies.cases.updateOne({ _id: caseId }, { $set: known, $setOnInsert: { stage: copy.stage, recentEvents: copy.recentEvents } }, { upsert: true }).then(() => undefined);
     }
@@ -61,7 +76,8 @@ export async function applyToLocalCopy(copies: LocalCopyModels, event: EventEnve
   const caseIds = caseIdsOf(data);
   const cases = new Map<string, CaseCopy>();
   for (const caseId of caseIds) {
-    const copy = pending.get(caseId) ?? (await copies.cases.findById(caseId).lean<CaseCopy>());
+    const stored = pending.has(caseId) ? undefined : await copies.cases.findById(caseId).lean<CaseCopy>();
+    const copy = pending.get(caseId) ?? (stored && (await openBirthDate(privacy, stored)));
     if (!copy) throw new TransientError(`feeds: case ${caseId} is not registered here yet (${type} ${event.id} waits for its registration)`);
     const recent = copy.recentEvents ?? [];
     const next = recent.includes(event.id) ? copy : stageAfter(copy, type);
