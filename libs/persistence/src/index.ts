@@ -5,3 +5,4 @@ export * from './outbox.plugin';
 export * from './outbox.store';
 export * from './pending-event';
 export * from './processed-event.store';
+export * from './busy-retry';
