@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       list[i - 1] = { ...list[i - 1], names: [{ given: 'Fatima', family: 'Dublikatova', script: 'latin' }] };
     }
     const body = format === 'csv' ? toCsv(list) : JSON.stringify({ programmeId: 'bench-2019', rows: list });
+    console.log(`database ${config.MONGO_DB}, topic prefix ${prefix}`);
     console.log(`${list.length} rows, ${(body.length / 1e6).toFixed(1)} MB of ${format.toUpperCase()}`);
     const { outbox } = commitModelOf(registerCaseModel(service.context.connection) as never);
 
@@ -75,11 +76,10 @@ async function main(): Promise<void> {
       }
       const registered = seconds(started);
       console.log(`[${label}] import ${job['status']} after ${registered} s: ${JSON.stringify(job['totals'])}`);
-      for (;;) {
-        const left = await outbox.estimatedDocumentCount();
-        if (left === 0 || Date.now() - started > 900_000) break;
-        if (process.env['VERBOSE']) console.log(`  ${seconds(started)} s: ${left} outbox entries still to publish`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
+      // "Any entry left?" reads one entry: counting them would make FerretDB read them all.
+      while ((await outbox.collection.find({}, { projection: { _id: 1 } }).limit(1).toArray()).length > 0 && Date.now() - started < 900_000) {
+        if (process.env['VERBOSE']) console.log(`  ${seconds(started)} s: events still to publish`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
       }
       const publishedAt = seconds(started);
       const report = await call('GET', `${location}/report`);

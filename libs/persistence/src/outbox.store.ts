@@ -49,8 +49,6 @@ export class OutboxStore {
    * later poll, so that its events never overtake each other.
    */
   async pending(limit: number): Promise<OutboxBatch[]> {
-    const head = (await this.outbox.collection.find({}).limit(ENTRIES_PER_POLL).toArray()) as unknown as OutboxEntry[];
-    if (head.length === 0) return [];
     const byAggregate = new Map<string, { commits: Array<PendingCommit & { events: PendingEvent[] }>; entries: Set<string>; project: boolean }>();
     const add = (entryId: string, commit: PendingCommit & { events: PendingEvent[] }, project: boolean) => {
       let group = byAggregate.get(commit.aggregateId);
@@ -61,19 +59,28 @@ export class OutboxStore {
     };
     const bare: OutboxEntry[] = [];
     let events = 0;
-    for (const entry of head) {
-      if (events >= limit) break;
-      if (entry.commits) {
-        for (const c of entry.commits) add(entry._id, c, false);
-        events += entry.commits.length;
-      } else if (entry.events && entry.aggregateId !== undefined && entry.version !== undefined) {
-        add(entry._id, { _id: entry._id, aggregateId: entry.aggregateId, version: entry.version, events: entry.events, ...(entry.state ? { state: entry.state } : {}) }, true);
-        events += Math.max(1, entry.events.length);
-      } else {
-        bare.push(entry);
-        events++;
+    // Read the head a few entries at a time and stop at `limit` events: an
+    // import's entry holds a whole chunk (about half a megabyte).
+    const cursor = this.outbox.collection.find({}).limit(ENTRIES_PER_POLL).batchSize(8);
+    try {
+      for await (const raw of cursor) {
+        const entry = raw as unknown as OutboxEntry;
+        if (entry.commits) {
+          for (const c of entry.commits) add(entry._id, c, false);
+          events += entry.commits.length;
+        } else if (entry.events && entry.aggregateId !== undefined && entry.version !== undefined) {
+          add(entry._id, { _id: entry._id, aggregateId: entry.aggregateId, version: entry.version, events: entry.events, ...(entry.state ? { state: entry.state } : {}) }, true);
+          events += Math.max(1, entry.events.length);
+        } else {
+          bare.push(entry);
+          events++;
+        }
+        if (events >= limit) break;
       }
+    } finally {
+      await cursor.close();
     }
+    if (byAggregate.size === 0 && bare.length === 0) return [];
     // Entries without their events (put back by the recovery): one read of the commit each, by _id.
     const found = await mapLimited(bare, CONCURRENT_READS, (e) => this.commits.collection.findOne({ _id: e._id } as never) as Promise<Commit | null>);
     found.forEach((commit, i) => commit && add(bare[i]!._id, commit, true));
