@@ -33,6 +33,8 @@ export class OutboxStore {
   private readonly commits: CommitModel;
   private readonly outbox: OutboxModel;
   private readonly published: PublishedModel;
+  /** Commits of the import entries the last `pending` read, so acknowledging them reads nothing back. */
+  private readonly entryCommits = new Map<string, readonly string[]>();
 
   constructor(private readonly model: Model<never>) {
     ({ commits: this.commits, outbox: this.outbox, published: this.published } = commitModelOf(model));
@@ -66,6 +68,7 @@ export class OutboxStore {
       for await (const raw of cursor) {
         const entry = raw as unknown as OutboxEntry;
         if (entry.commits) {
+          this.entryCommits.set(entry._id, entry.commits.map((c) => c._id));
           for (const c of entry.commits) add(entry._id, c, false);
           events += entry.commits.length;
         } else if (entry.events && entry.aggregateId !== undefined && entry.version !== undefined) {
@@ -119,12 +122,19 @@ export class OutboxStore {
       if (state) await projectCurrent(this.model, { aggregateId: batch.aggregateId, version: newest.version, state });
     });
     const acknowledged = new Set(commitIds);
-    const entries = new Set(batches.flatMap((b) => b.entries));
-    await mapLimited([...entries], CONCURRENT_READS, async (_id) => {
-      const entry = _id.startsWith(BATCH_ENTRY) ? ((await this.outbox.collection.findOne({ _id } as never)) as OutboxEntry | null) : null;
-      const covered = entry?.commits ? entry.commits.every((c) => acknowledged.has(c._id)) : true;
-      if (covered) await this.outbox.collection.deleteOne({ _id } as never);
-    });
+    const done: string[] = [];
+    for (const _id of new Set(batches.flatMap((b) => b.entries))) {
+      let commits = this.entryCommits.get(_id);
+      if (!commits && _id.startsWith(BATCH_ENTRY)) {
+        commits = (((await this.outbox.collection.findOne({ _id } as never)) as OutboxEntry | null)?.commits ?? []).map((c) => c._id);
+      }
+      if (!commits || commits.every((c) => acknowledged.has(c))) {
+        done.push(_id);
+        this.entryCommits.delete(_id);
+      }
+    }
+    // One delete for the pass: FerretDB scans the outbox for each delete, by _id or not.
+    if (done.length > 0) await this.outbox.collection.deleteMany({ _id: { $in: done } } as never);
   }
 
   /**
