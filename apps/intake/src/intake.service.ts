@@ -13,7 +13,7 @@ import { IMPORT_BODY_LIMIT, importRoutes } from './http/import.routes';
 import { programmeRoutes } from './http/programme.routes';
 import { registerCaseModel } from './store/case.model';
 import { registerDuplicateModel } from './store/duplicate.model';
-import { registerImportChunkModel, registerImportJobModel } from './store/import-job.model';
+import { registerImportChunkModel, registerImportJobModel, registerImportOutcomesModel } from './store/import-job.model';
 import { stopImportRunners } from './store/import-runner';
 import { registerProgrammeModel } from './store/programme.model';
 import { startRetentionJob } from './store/retention-job';
@@ -22,6 +22,7 @@ export const intakeService: ServiceDefinition = {
   name: 'intake',
   models: (connection) => {
     registerImportChunkModel(connection);
+    registerImportOutcomesModel(connection);
     return [
       registerProgrammeModel(connection),
       registerCaseModel(connection),

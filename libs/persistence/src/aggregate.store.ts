@@ -1,6 +1,8 @@
 import type { Model } from 'mongoose';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '@homeward/errors';
-import { commitId, commitModelOf, type Commit, type CommitModel, type OutboxModel } from './commit-log';
+import { randomUUID } from 'node:crypto';
+import { isBusy, isDuplicateKey, retryWhileBusy } from './busy-retry';
+import { BATCH_ENTRY, commitId, commitModelOf, type Commit, type CommitModel, type OutboxEntry, type OutboxModel } from './commit-log';
 import type { OutboxFields } from './outbox.plugin';
 import type { PendingEvent } from './pending-event';
 import { openState, personalDataCodecOf, personalFieldsOf, sealEvent, sealState, type PersonalDataCodec, type PersonalFields } from './personal-data.codec';
@@ -8,9 +10,8 @@ import { openState, personalDataCodecOf, personalFieldsOf, sealEvent, sealState,
 type Stored<T> = T & OutboxFields & { _id: string };
 export type Snapshot<T> = T & { _id: string; version: number };
 
-const DUPLICATE_KEY = 11000;
 const INBOX_SIZE = 200;
-const isDuplicate = (error: unknown) => (error as { code?: number }).code === DUPLICATE_KEY;
+const isDuplicate = isDuplicateKey;
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'missing';
 
@@ -57,18 +58,26 @@ export class AggregateStore<T extends object> {
    * round trips each (a bulk import of 20,000 cases). Each commit is still its
    * own document, so each creation is atomic on its own; returns the ids
    * created, the others already existed (as `create` returning false).
+   * Order of the writes: commits (the truth), current-state documents, then
+   * one outbox entry for all the created commits with their events, so the
+   * relay publishes the lot without reading the log and has nothing to
+   * project. A crash before the entry is repaired by the relay's start-up scan.
    */
   async createMany(items: ReadonlyArray<{ readonly id: string; readonly state: T; readonly events: readonly PendingEvent[] }>): Promise<Set<string>> {
     await this.codec?.prepare?.(items.map((i) => i.id));
     const commits = await Promise.all(items.map(({ id, state, events }) => this.newCommit(id, 1, state, events, [])));
     const existing = await insertManyIgnoringDuplicates(this.commits as unknown as Model<never>, commits);
     const created = commits.filter((_commit, i) => !existing.has(i));
-    await insertManyIgnoringDuplicates(this.outbox as unknown as Model<never>, created.map(({ _id, aggregateId, version }) => ({ _id, aggregateId, version })));
-    // Best effort, as in append: the relay projects what this misses.
+    if (created.length === 0) return new Set();
     await insertManyIgnoringDuplicates(
       this.model as unknown as Model<never>,
       created.map((c) => ({ ...c.state, _id: c.aggregateId, version: 1 })),
-    ).catch(() => undefined);
+    );
+    const entry: OutboxEntry = {
+      _id: `${BATCH_ENTRY}${randomUUID()}`,
+      commits: created.map(({ _id, aggregateId, version, events }) => ({ _id, aggregateId, version, events })),
+    };
+    await retryWhileBusy(() => this.outbox.collection.insertOne(entry as never));
     return new Set(created.map((c) => c.aggregateId));
   }
 
@@ -147,7 +156,9 @@ export class AggregateStore<T extends object> {
       if (isDuplicate(error)) return false;
       throw error;
     }
-    await this.outbox.collection.insertOne({ _id: commit._id, aggregateId: id, version } as never).catch((error: unknown) => {
+    // The entry carries the events and the state, so the relay reads nothing else.
+    const entry: OutboxEntry = { _id: commit._id, aggregateId: id, version, events: commit.events, state: commit.state as Record<string, unknown> };
+    await retryWhileBusy(() => this.outbox.collection.insertOne(entry as never)).catch((error: unknown) => {
       if (!isDuplicate(error)) throw error;
     });
     // Best effort now; the relay makes it right if this write loses a race.
@@ -173,19 +184,44 @@ function newCommit<T>(id: string, version: number, state: T, events: readonly Pe
   };
 }
 
-/** Inserts every document it can (unordered); returns the positions refused because the id exists. */
-async function insertManyIgnoringDuplicates(model: Model<never>, documents: readonly object[]): Promise<Set<number>> {
-  if (documents.length === 0) return new Set();
-  try {
-    await model.collection.insertMany(documents as never[], { ordered: false });
-    return new Set();
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: Array<{ index: number; code: number }> | { index: number; code: number } }).writeErrors;
-    const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-    if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY)) throw error;
-    return new Set(list.map((e) => e.index));
+/**
+ * Inserts every document it can (unordered); returns the positions refused
+ * because the id exists. Documents refused because the server was busy are
+ * inserted again (only those: the others are in, and are this call's own).
+ */
+export async function insertManyIgnoringDuplicates(model: Model<never>, documents: readonly object[], attempts = 10): Promise<Set<number>> {
+  const existing = new Set<number>();
+  let todo = documents.map((_d, i) => i);
+  for (let attempt = 1; todo.length > 0; attempt++) {
+    try {
+      await model.collection.insertMany(todo.map((i) => documents[i]) as never[], { ordered: false });
+      return existing;
+    } catch (error) {
+      type WriteError = { index: number; code: number; errmsg?: string; message?: string };
+      const writeErrors = (error as { writeErrors?: WriteError[] | WriteError }).writeErrors;
+      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+      if (list.length === 0) {
+        if (isBusy(error) && attempt < attempts) {
+          await busyPause(attempt);
+          continue;
+        }
+        throw error;
+      }
+      const failed: number[] = [];
+      for (const e of list) {
+        if (e.code === 11000) existing.add(todo[e.index]!);
+        else failed.push(todo[e.index]!);
+      }
+      if (failed.length > 0 && (attempt >= attempts || !list.every((e) => e.code === 11000 || isBusyCode(e)))) throw error;
+      todo = failed;
+      if (todo.length > 0) await busyPause(attempt);
+    }
   }
+  return existing;
 }
+
+const isBusyCode = (e: { errmsg?: string; message?: string }) => /SQLITE_BUSY|database is locked/.test(e.errmsg ?? e.message ?? '');
+const busyPause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)));
 
 /**
  * Brings the current-state document up to a commit unless it is already at

@@ -23,7 +23,10 @@ export interface Commit<T = Record<string, unknown>> {
   /** Ids of the last consumed events applied to the aggregate, carried from commit to commit. */
   inbox: string[];
   committedAt: Date;
-  /** The relay has published the events and brought the current-state document up to date. */
+  /**
+   * Written false. Commits published before the publication marks existed
+   * were set true here; newer ones are marked in `<collection>_published`.
+   */
   published: boolean;
 }
 
@@ -47,43 +50,86 @@ commitSchema.index({ aggregateId: 1, version: -1 });
 commitSchema.index({ published: 1 });
 
 /**
- * Where the relay finds work: one small document per commit not yet
- * published, deleted once it is. Polling this short collection stays cheap
+ * Where the relay finds work: small documents for the commits not yet
+ * published, deleted once they are. Polling this short collection stays cheap
  * however long the commit log grows (FerretDB's SQLite backend scans a
- * collection for any filter that is not on _id). It is written just after the
- * commit; a crash between the two writes is repaired by the relay's start-up
- * scan of the log for unpublished commits.
+ * collection for any filter that is not on _id, and even an update or delete
+ * by _id costs a scan there: about 4 s per update on 20,000 commits).
+ *
+ * An entry carries what the relay needs, so that publishing reads nothing
+ * else: the events, and the state to project. Three shapes:
+ * - one commit (`AggregateStore` append): `_id` is the commit id, with
+ *   `events` and `state`;
+ * - many commits written by one `createMany` (a bulk import): `commits`, each
+ *   with its events; the current-state documents were written before the
+ *   entry, so there is nothing to project;
+ * - one commit put back by the start-up recovery (or written before entries
+ *   carried events): `_id`, `aggregateId` and `version` only; the relay reads
+ *   the commit.
+ * It is written just after the commits; a crash between the two writes is
+ * repaired by the relay's start-up scan of the log.
  */
 export interface OutboxEntry {
   _id: string;
-  aggregateId: string;
-  version: number;
+  aggregateId?: string;
+  version?: number;
+  events?: PendingEvent[];
+  state?: Record<string, unknown>;
+  commits?: Array<{ _id: string; aggregateId: string; version: number; events: PendingEvent[] }>;
 }
+
+/** Id prefix of an entry that holds many commits. */
+export const BATCH_ENTRY = 'batch:';
 
 const outboxSchema = new Schema(
   {
     _id: { type: String, required: true },
-    aggregateId: { type: String, required: true },
-    version: { type: Number, required: true },
+    aggregateId: { type: String },
+    version: { type: Number },
+    events: { type: [Schema.Types.Mixed], default: undefined },
+    state: { type: Schema.Types.Mixed },
+    commits: { type: [Schema.Types.Mixed], default: undefined },
   },
   { versionKey: false },
 );
 
+/**
+ * One document per published commit (`_id` = commit id), inserted by the
+ * relay after the broker acknowledged the events. An insert, where marking the
+ * commit itself would be an update (a scan per commit on FerretDB). The relay
+ * looks here before publishing version n+1 of an aggregate, so an aggregate's
+ * events never overtake each other; the recovery scan looks here to tell a
+ * published commit from a lost one.
+ */
+export interface PublishedMark {
+  _id: string;
+}
+
+const publishedSchema = new Schema({ _id: { type: String, required: true } }, { versionKey: false });
+
 export type CommitModel = Model<Commit>;
 export type OutboxModel = Model<OutboxEntry>;
+export type PublishedModel = Model<PublishedMark>;
 
 function registered<M>(connection: Connection, name: string, schema: Schema, collection: string): M {
   return ((connection.models[name] as M | undefined) ?? connection.model(name, schema.clone().set('collection', collection))) as M;
 }
 
-/** The commit log and the outbox beside an aggregate collection: `<collection>_commits`, `<collection>_outbox`. */
-export function registerCommitModel(connection: Connection, aggregateModelName: string, collection: string): { commits: CommitModel; outbox: OutboxModel } {
+export interface CommitModels {
+  commits: CommitModel;
+  outbox: OutboxModel;
+  published: PublishedModel;
+}
+
+/** The commit log, the outbox and the publication marks beside an aggregate collection: `<collection>_commits`, `_outbox`, `_published`. */
+export function registerCommitModel(connection: Connection, aggregateModelName: string, collection: string): CommitModels {
   return {
     commits: registered<CommitModel>(connection, `${aggregateModelName}Commit`, commitSchema, `${collection}_commits`),
     outbox: registered<OutboxModel>(connection, `${aggregateModelName}Outbox`, outboxSchema, `${collection}_outbox`),
+    published: registered<PublishedModel>(connection, `${aggregateModelName}Published`, publishedSchema, `${collection}_published`),
   };
 }
 
-export function commitModelOf(model: Model<never>): { commits: CommitModel; outbox: OutboxModel } {
+export function commitModelOf(model: Model<never>): CommitModels {
   return registerCommitModel(model.db, model.modelName, model.collection.collectionName);
 }

@@ -6,3 +6,4 @@ export * from './outbox.store';
 export * from './pending-event';
 export * from './processed-event.store';
 export * from './personal-data.codec';
+export * from './busy-retry';

@@ -111,9 +111,10 @@ export class IntakeUnderTest {
     const { connection } = this.service.context;
     registerCaseModel(connection);
     registerProgrammeModel(connection);
-    const commitLogs = [connection.models['CaseCommit']!, connection.models['ProgrammeCommit']!];
+    // The outboxes hold what the relay has yet to publish.
+    const outboxes = [connection.models['CaseOutbox']!, connection.models['ProgrammeOutbox']!];
     return this.testing.expectEventually(async () => {
-      for (const log of commitLogs) expect(await log.countDocuments({ published: false })).toBe(0);
+      for (const outbox of outboxes) expect(await outbox.countDocuments({})).toBe(0);
       const offsets = await this.topicHighWatermark();
       expect(this.published.length).toBe(offsets);
       return this.published.length;

@@ -7,7 +7,7 @@ import { importedCaseId } from '../domain/import-ids';
 import { csvImportRows } from '../domain/import-csv';
 import { IMPORT_CHUNK_ROWS, newImportJob } from '../domain/import-job';
 import { jsonPointer, MAX_IMPORT_ROWS, validateImportRows, type CandidateRow, type ValidatedRows } from '../domain/import-rows';
-import { importChunkId, importJobStore, registerImportChunkModel, type ImportChunk } from '../store/import-job.model';
+import { importChunkId, importJobStore, registerImportChunkModel, registerImportOutcomesModel, type ImportChunk, type ImportOutcomes } from '../store/import-job.model';
 import { importRunnerFor } from '../store/import-runner';
 import { findProgrammeDefinition } from '../store/programme.repository';
 import { actorOf } from './actor';
@@ -25,6 +25,7 @@ const tags = ['imports'];
 export function importRoutes(app: Express, api: ApiRouter, context: ServiceContext): void {
   const jobs = importJobStore(context.connection);
   const chunks = registerImportChunkModel(context.connection);
+  const outcomesModel = registerImportOutcomesModel(context.connection);
   const runner = importRunnerFor(context);
   // Jobs a stop or a crash interrupted; after the routes exist, as start-up continues.
   setImmediate(() => void runner.resumeUnfinished().catch((error: unknown) => context.logger.error({ err: error }, 'could not resume imports')));
@@ -52,9 +53,9 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
       const importId = randomUUID();
       const job = newImportJob(programmeId, format, rows.length, new Set(validated.rejected.map((r) => r.row)).size, now, userId);
       // Chunks first: a crash before the job leaves rows nobody points to, never a job without rows.
-      await insertChunks(chunks, importId, job.chunkCount, validated);
+      const stored = await insertChunks(chunks, importId, job.chunkCount, validated);
       await jobs.createOrConflict(importId, job, [], 'import');
-      runner.start(importId);
+      runner.start(importId, stored);
       res.status(202).location(`/imports/${importId}`).json(importJobView({ ...job, _id: importId, version: 1 }));
     },
   );
@@ -71,12 +72,13 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
       const ids = Array.from({ length: job.chunkCount }, (_x, i) => importChunkId(params.importId, i));
       // By _id, one chunk each: the lookup FerretDB answers from its index.
       const found = (await Promise.all(ids.map((_id) => chunks.findOne({ _id }).lean().exec()))) as Array<ImportChunk | null>;
+      const registered = (await Promise.all(ids.map((_id) => outcomesModel.findOne({ _id }).lean().exec()))) as Array<ImportOutcomes | null>;
       const accepted = [];
       const rejected = [];
-      for (const chunk of found) {
+      for (const [i, chunk] of found.entries()) {
         if (!chunk) continue;
         rejected.push(...chunk.rejected);
-        const outcomes = new Map((chunk.outcomes ?? []).map((o) => [o.row, o]));
+        const outcomes = new Map((registered[i]?.outcomes ?? chunk.outcomes ?? []).map((o) => [o.row, o]));
         for (const { row, reference } of chunk.rows) {
           const outcome = outcomes.get(row);
           if (outcome?.outcome === 'rejected') rejected.push({ row, field: outcome.field, reason: outcome.reason, ...(outcome.rule ? { rule: outcome.rule } : {}) });
@@ -109,13 +111,14 @@ function readList(body: unknown, format: 'csv' | 'json' | undefined, queryProgra
   throw new UnsupportedMediaTypeError('An import is a JSON (application/json) or a CSV (text/csv) list.');
 }
 
-async function insertChunks(model: ReturnType<typeof registerImportChunkModel>, jobId: string, chunkCount: number, { accepted, rejected }: ValidatedRows): Promise<void> {
+async function insertChunks(model: ReturnType<typeof registerImportChunkModel>, jobId: string, chunkCount: number, { accepted, rejected }: ValidatedRows): Promise<ImportChunk[]> {
   const chunkOf = (row: number) => Math.floor((row - 1) / IMPORT_CHUNK_ROWS);
   const documents: ImportChunk[] = Array.from({ length: chunkCount }, (_x, index) => ({ _id: importChunkId(jobId, index), jobId, index, rows: [], rejected: [] }));
   for (const row of accepted) documents[chunkOf(row.row)]!.rows.push(row);
   for (const row of rejected) documents[chunkOf(row.row)]!.rejected.push(row);
   // A few chunks per insert keeps each message well under MongoDB's 48 MB limit.
   for (let i = 0; i < documents.length; i += 8) await model.collection.insertMany(documents.slice(i, i + 8) as never[]);
+  return documents;
 }
 
 /** text/csv bodies up to the import limit, with body-parser's errors as problem+json. */

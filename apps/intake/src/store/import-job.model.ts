@@ -46,6 +46,7 @@ export interface ImportChunk {
   index: number;
   rows: AcceptedRow[];
   rejected: RejectedRow[];
+  /** Written here by earlier versions; now in `import_outcomes`. */
   outcomes?: RowOutcome[];
 }
 
@@ -65,4 +66,26 @@ const importChunkSchema = new Schema(
 
 export function registerImportChunkModel(connection: Connection): Model<ImportChunk> {
   return (connection.models['ImportChunk'] as Model<ImportChunk> | undefined) ?? connection.model<ImportChunk>('ImportChunk', importChunkSchema);
+}
+
+/**
+ * What registering a chunk's rows did, one document per chunk (`_id` = the
+ * chunk's id). Inserted, not set on the chunk: FerretDB scans the collection
+ * for any update, and the chunks of a 20,000-row list are 10 MB.
+ */
+export interface ImportOutcomes {
+  _id: string;
+  outcomes: RowOutcome[];
+}
+
+const importOutcomesSchema = new Schema(
+  { _id: { type: String, required: true }, outcomes: { type: [Schema.Types.Mixed], default: [] } },
+  { collection: 'import_outcomes', versionKey: false },
+);
+
+export function registerImportOutcomesModel(connection: Connection): Model<ImportOutcomes> {
+  return (
+    (connection.models['ImportOutcomes'] as Model<ImportOutcomes> | undefined) ??
+    connection.model<ImportOutcomes>('ImportOutcomes', importOutcomesSchema)
+  );
 }

@@ -10,7 +10,16 @@ import { failImport, ImportStatus, recordChunk, startImport, type ChunkResult, t
 import { registerCase, type ProgrammeForRegistration } from '../domain/register-case';
 import { CaseRepository } from './case.repository';
 import { duplicateDetectorFor, type DuplicateDetector, type FoundDuplicate } from './duplicate-detector';
-import { importChunkId, importJobStore, registerImportChunkModel, registerImportJobModel, type ImportChunk, type RowOutcome } from './import-job.model';
+import { isDuplicateKey } from '@homeward/persistence';
+import {
+  importChunkId,
+  importJobStore,
+  registerImportChunkModel,
+  registerImportJobModel,
+  registerImportOutcomesModel,
+  type ImportChunk,
+  type RowOutcome,
+} from './import-job.model';
 import { findProgrammeDefinition } from './programme.repository';
 
 /** Chunks registered at once: enough to overlap computing one with writing another, not to starve the API. */
@@ -27,6 +36,9 @@ const CHUNK_ATTEMPTS = 3;
 export class ImportRunner {
   private readonly jobs;
   private readonly chunks;
+  private readonly outcomes;
+  /** Rows of jobs submitted to this instance, so their first run does not read back what was just stored. */
+  private readonly submitted = new Map<string, ImportChunk>();
   private readonly cases;
   private readonly detector: DuplicateDetector;
   private readonly active = new Map<string, Promise<void>>();
@@ -35,18 +47,23 @@ export class ImportRunner {
   constructor(private readonly context: ServiceContext) {
     this.jobs = importJobStore(context.connection);
     this.chunks = registerImportChunkModel(context.connection);
+    this.outcomes = registerImportOutcomesModel(context.connection);
     this.cases = new CaseRepository(context.connection);
     this.detector = duplicateDetectorFor(context.connection, context.logger);
   }
 
-  /** Starts a job in the background unless it runs already. */
-  start(jobId: string): void {
+  /** Starts a job in the background unless it runs already; `chunks` are its stored rows, when at hand. */
+  start(jobId: string, chunks: readonly ImportChunk[] = []): void {
     if (this.stopping || this.active.has(jobId)) return;
+    for (const chunk of chunks) this.submitted.set(chunk._id, chunk);
     const run = this.run(jobId)
       .catch((error: unknown) => {
         if (!this.stopping) this.context.logger.error({ err: error, jobId }, 'import stopped; it resumes at the next start');
       })
-      .finally(() => this.active.delete(jobId));
+      .finally(() => {
+        this.active.delete(jobId);
+        for (const id of this.submitted.keys()) if (id.startsWith(`${jobId}:`)) this.submitted.delete(id);
+      });
     this.active.set(jobId, run);
   }
 
@@ -121,7 +138,7 @@ export class ImportRunner {
     resumed: boolean,
   ): Promise<ChunkResult> {
     const chunkId = importChunkId(jobId, index);
-    const chunk = (await this.chunks.findOne({ _id: chunkId }).lean().exec()) as ImportChunk | null;
+    const chunk = this.submitted.get(chunkId) ?? ((await this.chunks.findOne({ _id: chunkId }).lean().exec()) as ImportChunk | null);
     if (!chunk) throw new Error(`import ${jobId} lost its chunk ${index}`);
     const now = new Date();
     const outcomes: RowOutcome[] = [];
@@ -152,7 +169,11 @@ export class ImportRunner {
     const duplicatesFlagged = await this.detector.flag(found, now, `import:${jobId}`);
     if (created.size > 0) this.context.published();
     outcomes.sort((a, b) => a.row - b.row);
-    await this.chunks.updateOne({ _id: chunkId }, { $set: { outcomes } }).exec();
+    // A repeated chunk finds its outcomes stored already: the same ones, as a case's id is its row's.
+    await this.outcomes.collection.insertOne({ _id: chunkId, outcomes } as never).catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
+    this.submitted.delete(chunkId);
     return {
       created: outcomes.filter((o) => o.outcome === 'created').length,
       alreadyImported: outcomes.filter((o) => o.outcome === 'already-imported').length,
