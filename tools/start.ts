@@ -1,17 +1,17 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { defaultPorts, launchService, repoRoot, serviceNames, waitUntilReady, type ServiceProcess } from '@homeward/testing';
+import { appNames, appPorts, launchService, repoRoot, waitUntilReady, type ServiceProcess } from '@homeward/testing';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
 import { logFile, readPid } from './stack/service-pids';
 
 /**
- * `npm start`, the main job: the local servers and the four services in the
- * foreground, the seed scenario through the public APIs, then the addresses
+ * `npm start`, the main job: the local servers, the four services and the
+ * dashboard in the foreground, the seed scenario through the public APIs, then the addresses
  * to look at. Ctrl-C stops the services (one SIGTERM each: the two-phase
  * shutdown) and the servers it started.
  */
 async function main(): Promise<void> {
-  const background = serviceNames.filter((name) => readPid(name));
+  const background = appNames.filter((name) => readPid(name));
   if (background.length > 0) {
     console.error(`A background stack is running (${background.join(', ')}): stop it with 'npm run stack -- down' first.`);
     process.exit(1);
@@ -21,8 +21,8 @@ async function main(): Promise<void> {
 
   // Each service in its own process group, so that Ctrl-C reaches only this
   // process, which then stops each service with exactly one SIGTERM.
-  const services: ServiceProcess[] = serviceNames.map((name) =>
-    launchService(name, { port: defaultPorts[name], env: {}, logFile: logFile(name), detached: true }),
+  const services: ServiceProcess[] = appNames.map((name) =>
+    launchService(name, { port: appPorts[name], env: {}, logFile: logFile(name), detached: true }),
   );
   let stopping = false;
   const stop = async (code: number) => {
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   }
 
   await Promise.all(services.map((s) => waitUntilReady(s.url, 90_000)));
-  console.log('\nServices ready; running the seed scenario…\n');
+  console.log(`\nServices ready; running the seed scenario… (watch it live: http://127.0.0.1:${appPorts.dashboard}/)\n`);
   const scenario = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tools/scenario.ts')], { cwd: repoRoot, stdio: 'inherit' });
   const scenarioCode = await new Promise<number | null>((resolve) => scenario.once('exit', resolve));
   if (stopping) return;
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   console.log('\nHomeward is running:');
   for (const s of services) console.log(`  ${s.name.padEnd(13)} ${s.url}   (log: ${logFile(s.name)})`);
   console.log(`  ${'Mailpit UI'.padEnd(13)} ${mailpitUi}   (the guardians' e-mails)`);
+  console.log(`\nThe live dashboard: http://127.0.0.1:${appPorts.dashboard}/  (right to left: /?lang=ar)`);
   console.log(
     scenarioCode === 0
       ? '\nThe seed scenario completed. Press Ctrl-C to stop.'

@@ -8,7 +8,8 @@ import { dashboardRoutes } from './http/dashboard.routes';
 import { createSnapshotReader } from './http/dashboard-snapshot';
 import { createLiveStream, type LiveStream } from './http/live-stream';
 import { DashboardQueries } from './store/dashboard.queries';
-import { registerReadModel } from './store/read-model.models';
+import { CounterShards } from './store/counter-shards';
+import { registerReadModel, type ReadModel } from './store/read-model.models';
 
 const PRUNE_EVERY_MS = 10 * 60_000;
 
@@ -21,6 +22,9 @@ export function createDashboardService(config: DashboardConfig): ServiceDefiniti
   let health: ServiceHealth | undefined;
   let pruner: NodeJS.Timeout | undefined;
   const stopStreams = () => live?.close();
+  // One set of shards for the consumer and the pruner: their writes take turns.
+  let shards: CounterShards | undefined;
+  const shardsOf = (model: ReadModel) => (shards ??= new CounterShards(model.shards));
 
   return {
     name: 'dashboard',
@@ -28,10 +32,13 @@ export function createDashboardService(config: DashboardConfig): ServiceDefiniti
       registerReadModel(connection);
       return [];
     },
-    handlers: (context) => dashboardHandlers(registerReadModel(context.connection), () => live?.changed()),
+    handlers: (context) => {
+      const model = registerReadModel(context.connection);
+      return dashboardHandlers(model, shardsOf(model), () => live?.changed());
+    },
     routes: (app, context) => {
       const model = registerReadModel(context.connection);
-      const queries = new DashboardQueries(model);
+      const queries = new DashboardQueries(model, shardsOf(model));
       health = createServiceHealth({
         kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'homeward-dashboard-health', logger: context.logger }),
         topicPrefix: config.HOMEWARD_TOPIC_PREFIX,

@@ -5,7 +5,10 @@ import { addTo, counterDelta, minuteOf } from '../domain/counter-delta';
 import { movementsOf, passengerOf } from '../domain/passenger';
 import { ProjectionStore } from '../store/projection.store';
 import type { CounterShards } from '../store/counter-shards';
+import type { KeyLock } from '../store/key-lock';
 import type { HoldViewDoc, ReadModel } from '../store/read-model.models';
+
+const HOLD_CHANGES: ReadonlySet<string> = new Set(['hold-placed', 'hold-lifted', 'withdrawn', 'rejected', 'merged', 'handed-over']);
 
 export type HoldDetails = Omit<HoldViewDoc, 'caseId'>;
 
@@ -15,8 +18,8 @@ export type HoldDetails = Omit<HoldViewDoc, 'caseId'>;
  * line with it: the passengers of movements and the open holds. Those are
  * set, not incremented, so doing them again after a crash is harmless.
  */
-export function createCaseProjector(model: ReadModel, shards: CounterShards) {
-  const cases = new ProjectionStore<CaseState>(model.cases as never, shards);
+export function createCaseProjector(model: ReadModel, shards: CounterShards, lock: KeyLock) {
+  const cases = new ProjectionStore<CaseState>(model.cases as never, shards, lock, 'case');
 
   const syncPassenger = async (caseId: string, state: CaseState) => {
     const current = passengerOf(state.facts, state.requiresMedicalEscort);
@@ -25,10 +28,9 @@ export function createCaseProjector(model: ReadModel, shards: CounterShards) {
         current?.movementId === movementId
           ? { $set: { [`passengers.${caseId}`]: current.passenger } }
           : { $unset: { [`passengers.${caseId}`]: '' } };
-      await model.movements.updateOne(
-        { _id: movementId },
-        { ...update, $setOnInsert: { version: 0, applied: [], pending: [] } } as never,
-        { upsert: true },
+      // The movement's own events write the same document: take its lock.
+      await lock.run(`movement:${movementId}`, () =>
+        model.movements.updateOne({ _id: movementId }, { ...update, $setOnInsert: { version: 0, applied: [], pending: [] } } as never, { upsert: true }),
       );
     }
   };
@@ -52,18 +54,24 @@ export function createCaseProjector(model: ReadModel, shards: CounterShards) {
     change: CaseChange,
     options: { countEvent?: boolean; hold?: HoldDetails } = {},
   ): Promise<void> {
-    const { doc } = await cases.apply(caseId, event.id, (current) => {
-      const state = applyCaseChange(current?.state ?? emptyCase(), change);
-      const contribution = contributionOf(state);
-      const delta = counterDelta(current?.contribution ?? {}, contribution);
-      if (options.countEvent ?? true) addTo(delta, `minute.${minuteOf(event.time)}`, 1);
-      return { state, contribution, delta };
-    });
-    if (change.kind === 'snapshot' || (change.kind === 'fact' && 'movementId' in change.fact)) await syncPassenger(caseId, doc.state);
     const kind = change.kind === 'fact' ? change.fact.kind : undefined;
-    if (kind && ['hold-placed', 'hold-lifted', 'withdrawn', 'rejected', 'merged', 'handed-over'].includes(kind)) {
-      await syncHolds(caseId, doc.state, options.hold);
-    }
+    await cases.apply(
+      caseId,
+      event.id,
+      (current) => {
+        const state = applyCaseChange(current?.state ?? emptyCase(), change);
+        const contribution = contributionOf(state);
+        const delta = counterDelta(current?.contribution ?? {}, contribution);
+        if (options.countEvent ?? true) addTo(delta, `minute.${minuteOf(event.time)}`, 1);
+        return { state, contribution, delta };
+      },
+      // Under the case's lock: two events of one case (its handover, its
+      // movement's arrival) must not write its passenger entry out of order.
+      async (doc) => {
+        if (change.kind === 'snapshot' || (change.kind === 'fact' && 'movementId' in change.fact)) await syncPassenger(caseId, doc.state);
+        if (kind && HOLD_CHANGES.has(kind)) await syncHolds(caseId, doc.state, options.hold);
+      },
+    );
   };
 }
 

@@ -32,7 +32,8 @@ import {
 } from '@homeward/contracts';
 import { on, type HandlerRegistration } from '@homeward/messaging';
 import { MovementStatus } from '../domain/movement-projection';
-import { CounterShards } from '../store/counter-shards';
+import type { CounterShards } from '../store/counter-shards';
+import { KeyLock } from '../store/key-lock';
 import type { ReadModel } from '../store/read-model.models';
 import { createCaseProjector } from './case.projector';
 import { createMovementProjector, createProgrammeProjector } from './movement.projector';
@@ -44,11 +45,12 @@ export const EMAIL_FAILED_TYPE = 'notification.email-failed.v1';
  * Every event of every topic, projected into the read model. `onChange` is
  * told after each one, so the live page can be refreshed soon.
  */
-export function dashboardHandlers(model: ReadModel, onChange: () => void = () => {}): HandlerRegistration[] {
-  const shards = new CounterShards(model.shards);
-  const projectCase = createCaseProjector(model, shards);
-  const projectMovement = createMovementProjector(model, shards);
-  const projectProgramme = createProgrammeProjector(model, shards);
+export function dashboardHandlers(model: ReadModel, shards: CounterShards, onChange: () => void = () => {}): HandlerRegistration[] {
+  // One lock for every document of the read model in this process (see CounterShards on FerretDB).
+  const lock = new KeyLock();
+  const projectCase = createCaseProjector(model, shards, lock);
+  const projectMovement = createMovementProjector(model, shards, lock);
+  const projectProgramme = createProgrammeProjector(model, shards, lock);
   const done = async (work: Promise<void>) => {
     await work;
     onChange();

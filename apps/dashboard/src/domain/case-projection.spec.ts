@@ -63,6 +63,18 @@ describe('a case in the read model', () => {
     expect(contributionOf(replay(shuffled))).toEqual(contributionOf(replay(journey)));
   });
 
+  it('passes through every stage when events of one instant arrive in any order', () => {
+    const instant = '2019-07-10T12:00:00Z';
+    const late = [
+      journey[0]!,
+      fact({ kind: 'handed-over', eventId: 'x-hand', at: instant, movementId: MOVEMENT }),
+      fact({ kind: 'arrived', eventId: 'x-arrive', at: instant, movementId: MOVEMENT }),
+      fact({ kind: 'boarded', eventId: 'x-board', at: instant, movementId: MOVEMENT }),
+      fact({ kind: 'assigned', eventId: 'x-assign', at: instant, movementId: MOVEMENT }),
+    ];
+    expect(contributionOf(replay(late))).toMatchObject({ 'stageExits.assigned': 1, 'stageExits.boarded': 1, 'stageExits.arrived': 1 });
+  });
+
   it('puts a held case on hold, counts the hold by category, and returns it to its stage when lifted', () => {
     const held = replay([...journey.slice(0, 3), fact({ kind: 'hold-placed', eventId: 'e-h', at: '2019-07-03T12:00:00Z', holdId: 'h1', category: 'security' })]);
     expect(contributionOf(held)).toMatchObject({ 'stage.RU.on-hold': 1, 'holds.security': 1 });

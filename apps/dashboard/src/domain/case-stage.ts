@@ -112,5 +112,25 @@ export function stageHistory(facts: readonly CaseFact[]): StageEntry[] {
   return history;
 }
 
-// Stable: ties in time keep arrival order.
-const byTime = (facts: readonly CaseFact[]): CaseFact[] => [...facts].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+// Facts of one instant (events built in the same millisecond) are put in the
+// lifecycle's order, so a handover recorded before its arrival still passes
+// through `arrived`; otherwise the sort is stable.
+const lifecycleOrder: readonly CaseFactKind[] = [
+  'registered',
+  'legal-file-opened',
+  'hold-placed',
+  'hold-lifted',
+  'cleared',
+  'assigned',
+  'unassigned',
+  'boarded',
+  'boarding-missed',
+  'arrived',
+  'handed-over',
+  'rejected',
+  'withdrawn',
+  'merged',
+];
+const rank = (fact: CaseFact) => lifecycleOrder.indexOf(fact.kind);
+const byTime = (facts: readonly CaseFact[]): CaseFact[] =>
+  [...facts].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || rank(a) - rank(b));

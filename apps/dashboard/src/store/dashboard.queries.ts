@@ -1,7 +1,7 @@
 import { sumShards, summarise, type Summary } from '../domain/dashboard-summary';
 import { escortStatus, type EscortStatus, type Passenger } from '../domain/escort-status';
 import { MovementStatus } from '../domain/movement-projection';
-import { CounterShards } from './counter-shards';
+import type { CounterShards } from './counter-shards';
 import type { HoldViewDoc, MovementViewDoc, ReadModel } from './read-model.models';
 
 export interface MovementRow {
@@ -38,11 +38,11 @@ export interface HoldsView {
  * the same with a hundred cases or a hundred thousand.
  */
 export class DashboardQueries {
-  private readonly shards: CounterShards;
-
-  constructor(private readonly model: ReadModel) {
-    this.shards = new CounterShards(model.shards);
-  }
+  /** `shards`: the consumer's own, so that pruning takes the same per-shard turns as its updates. */
+  constructor(
+    private readonly model: ReadModel,
+    private readonly shards: CounterShards,
+  ) {}
 
   async summary(now = new Date()): Promise<Summary> {
     return summarise(sumShards(await this.shards.read()), now);

@@ -6,6 +6,14 @@ import { KeyLock } from './key-lock';
 import type { DocCollection, PendingDelta, ProjectionDoc } from './read-model.models';
 
 const DUPLICATE_KEY = 11000;
+
+// Field names may not contain dots: counter paths are kept with `|` in the
+// documents (a contribution, a pending change) and turned back into dotted
+// paths only for the shard's `$inc`.
+const stored = (counters: Counters): Record<string, number> =>
+  Object.fromEntries(Object.entries(counters).map(([path, n]) => [path.replaceAll('.', '|'), n]));
+const loaded = (counters: Counters | undefined): Record<string, number> =>
+  Object.fromEntries(Object.entries(counters ?? {}).map(([path, n]) => [path.replaceAll('|', '.'), n]));
 const MAX_ATTEMPTS = 20;
 
 export interface Projected<S> {
@@ -33,33 +41,62 @@ export interface ApplyResult<S> {
  * one included) adds them.
  */
 export class ProjectionStore<S> {
-  private readonly lock = new KeyLock();
-
+  /**
+   * @param lock shared by everything that writes these documents in this
+   * process (see read-model-locks.ts): FerretDB does not isolate a
+   * conditional update, so two writes of one document must never overlap.
+   */
   constructor(
     private readonly collection: DocCollection<ProjectionDoc<S>>,
     private readonly shards: CounterShards,
+    private readonly lock: KeyLock,
+    private readonly namespace: string,
   ) {}
 
-  find(id: string): Promise<ProjectionDoc<S> | null> {
-    return this.collection.findOne({ _id: id }) as Promise<ProjectionDoc<S> | null>;
+  /** The document with its counters as dotted paths. */
+  async read(id: string): Promise<ProjectionDoc<S> | undefined> {
+    const doc = await this.collection.findOne({ _id: id });
+    if (!doc) return undefined;
+    return {
+      ...doc,
+      applied: doc.applied ?? [],
+      pending: (doc.pending ?? []).map((p) => ({ ...p, inc: loaded(p.inc) })),
+      ...(doc.contribution ? { contribution: loaded(doc.contribution) } : {}),
+    };
   }
 
-  apply(id: string, eventId: string, project: (current: ProjectionDoc<S> | undefined) => Projected<S>): Promise<ApplyResult<S>> {
-    return this.lock.run(id, async () => {
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const current = (await this.find(id)) ?? undefined;
-        if (current?.applied.includes(eventId)) {
-          return { doc: await this.flush(current), before: current, fresh: false };
-        }
-        const next = project(current);
-        const pending: PendingDelta[] = [...(current?.pending ?? [])];
-        if (Object.keys(next.delta).length > 0) pending.push({ token: `${eventId}_${id}`, shard: shardOf(id), inc: next.delta });
-        const written = await this.write(id, current, eventId, next, pending);
-        if (!written) continue;
-        return { doc: await this.flush(written), ...(current ? { before: current } : {}), fresh: true };
-      }
-      throw new TransientError(`${id} changed concurrently ${MAX_ATTEMPTS} times`);
+  /**
+   * `effects` runs after the write, still holding the document's lock: what
+   * it derives from the document (a movement's passenger list) is written in
+   * the same order as the document's own changes.
+   */
+  apply(
+    id: string,
+    eventId: string,
+    project: (current: ProjectionDoc<S> | undefined) => Projected<S>,
+    effects: (doc: ProjectionDoc<S>) => Promise<void> = async () => {},
+  ): Promise<ApplyResult<S>> {
+    return this.lock.run(`${this.namespace}:${id}`, async () => {
+      const result = await this.applyOnce(id, eventId, project);
+      await effects(result.doc);
+      return result;
     });
+  }
+
+  private async applyOnce(id: string, eventId: string, project: (current: ProjectionDoc<S> | undefined) => Projected<S>): Promise<ApplyResult<S>> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await this.read(id);
+      if (current?.applied.includes(eventId)) {
+        return { doc: await this.flush(current), before: current, fresh: false };
+      }
+      const next = project(current);
+      const pending: PendingDelta[] = [...(current?.pending ?? [])];
+      if (Object.keys(next.delta).length > 0) pending.push({ token: `${eventId}_${id}`, shard: shardOf(id), inc: next.delta });
+      const written = await this.write(id, current, eventId, next, pending);
+      if (!written) continue;
+      return { doc: await this.flush(written), ...(current ? { before: current } : {}), fresh: true };
+    }
+    throw new TransientError(`${id} changed concurrently ${MAX_ATTEMPTS} times`);
   }
 
   private async write(
@@ -69,12 +106,15 @@ export class ProjectionStore<S> {
     next: Projected<S>,
     pending: PendingDelta[],
   ): Promise<ProjectionDoc<S> | undefined> {
-    const fields = { state: next.state, pending, ...(next.contribution ? { contribution: next.contribution } : {}) };
+    const fields = {
+      state: next.state,
+      pending: pending.map((p) => ({ ...p, inc: stored(p.inc) })),
+      ...(next.contribution ? { contribution: stored(next.contribution) } : {}),
+    };
     if (!current) {
-      const doc = { _id: id, version: 1, applied: [eventId], ...fields } as ProjectionDoc<S>;
       try {
-        await this.collection.insertOne(doc as never);
-        return doc;
+        await this.collection.insertOne({ _id: id, version: 1, applied: [eventId], ...fields } as never);
+        return { _id: id, version: 1, applied: [eventId], state: next.state, pending, ...(next.contribution ? { contribution: next.contribution } : {}) };
       } catch (error) {
         if ((error as { code?: number }).code === DUPLICATE_KEY) return undefined;
         throw error;
@@ -86,7 +126,7 @@ export class ProjectionStore<S> {
       { $set: { ...fields, version }, $push: { applied: eventId } } as never,
     );
     if (result.matchedCount === 0) return undefined;
-    return { ...current, ...fields, version, applied: [...current.applied, eventId] };
+    return { ...current, state: next.state, pending, ...(next.contribution ? { contribution: next.contribution } : {}), version, applied: [...current.applied, eventId] };
   }
 
   /** Adds the document's pending changes to their shards, then drops them from it. */
