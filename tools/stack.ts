@@ -1,4 +1,4 @@
-import { appNames, appPorts, launchService, waitUntilReady } from '@homeward/testing';
+import { appNames, appPorts, launchService, serviceNames, waitUntilReady, type AppName } from '@homeward/testing';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
@@ -19,13 +19,18 @@ async function up(): Promise<number> {
     mkdirSync(join(runDir, 'pids'), { recursive: true });
     writeFileSync(startedServersMarker, `${new Date().toISOString()}\n`);
   }
-  for (const name of appNames) {
-    if (readPid(name)) continue;
-    const service = launchService(name, { port: appPorts[name], env: {}, logFile: logFile(name), detached: true });
-    writePid(name, service.child.pid!);
-    service.child.unref();
-  }
-  await Promise.all(appNames.map((name) => waitUntilReady(`http://127.0.0.1:${appPorts[name]}`, 90_000)));
+  const launch = async (names: readonly AppName[]) => {
+    for (const name of names) {
+      if (readPid(name)) continue;
+      const service = launchService(name, { port: appPorts[name], env: {}, logFile: logFile(name), detached: true });
+      writePid(name, service.child.pid!);
+      service.child.unref();
+    }
+    await Promise.all(names.map((name) => waitUntilReady(`http://127.0.0.1:${appPorts[name]}`, 90_000)));
+  };
+  // The dashboard after the services: five processes creating the same new topics at once can trip the broker.
+  await launch(serviceNames);
+  await launch(['dashboard']);
   for (const name of appNames) console.log(`${name.padEnd(13)} http://127.0.0.1:${appPorts[name]}   log ${logFile(name)}`);
   console.log(`${'mailpit'.padEnd(13)} ${mailpitUi}`);
   return 0;

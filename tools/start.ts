@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { appNames, appPorts, launchService, repoRoot, waitUntilReady, type ServiceProcess } from '@homeward/testing';
+import { appNames, appPorts, launchService, repoRoot, serviceNames, waitUntilReady, type AppName, type ServiceProcess } from '@homeward/testing';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
 import { logFile, readPid } from './stack/service-pids';
 
@@ -21,10 +21,18 @@ async function main(): Promise<void> {
 
   // Each service in its own process group, so that Ctrl-C reaches only this
   // process, which then stops each service with exactly one SIGTERM.
-  const services: ServiceProcess[] = appNames.map((name) =>
-    launchService(name, { port: appPorts[name], env: {}, logFile: logFile(name), detached: true }),
-  );
+  const launch = (name: AppName): ServiceProcess => {
+    const service = launchService(name, { port: appPorts[name], env: {}, logFile: logFile(name), detached: true });
+    service.child.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`${service.name} exited unexpectedly (code ${code}); see ${logFile(service.name)}`);
+        void stop(1);
+      }
+    });
+    return service;
+  };
   let stopping = false;
+  const services: ServiceProcess[] = [];
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
@@ -36,17 +44,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  for (const service of services) {
-    service.child.once('exit', (code) => {
-      if (!stopping) {
-        console.error(`${service.name} exited unexpectedly (code ${code}); see ${logFile(service.name)}`);
-        void stop(1);
-      }
-    });
-  }
 
+  services.push(...serviceNames.map(launch));
   await Promise.all(services.map((s) => waitUntilReady(s.url, 90_000)));
-  console.log(`\nServices ready; running the seed scenario… (watch it live: http://127.0.0.1:${appPorts.dashboard}/)\n`);
+  // The dashboard after the services: each process creates the topics it
+  // needs at start, and five creating the same new topics at once can trip the broker.
+  const dashboard = launch('dashboard');
+  services.push(dashboard);
+  await waitUntilReady(dashboard.url, 90_000);
+  console.log(`\nServices ready; running the seed scenario… (watch it live: ${dashboard.url}/)\n`);
   const scenario = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tools/scenario.ts')], { cwd: repoRoot, stdio: 'inherit' });
   const scenarioCode = await new Promise<number | null>((resolve) => scenario.once('exit', resolve));
   if (stopping) return;
