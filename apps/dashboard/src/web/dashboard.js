@@ -95,7 +95,8 @@
     table('movements', [t('flight'), t('departure'), t('status'), t('seats'), t('escorts')], rows, [false, false, false, true, false]);
 
     var holds = d.holds;
-    var parts = [el('p', {}, [number.format(holds.total) + ' · ' + Object.keys(holds.byCategory).map(function (c) { return c + ' ' + number.format(holds.byCategory[c]); }).join(', ')])];
+    var categories = Object.keys(holds.byCategory).map(function (c) { return c + ' ' + number.format(holds.byCategory[c]); }).join(', ');
+    var parts = [el('p', {}, [number.format(holds.total) + (categories ? ' · ' + categories : '')])];
     if (holds.holds) parts.push(el('ul', { class: 'holds-list' }, holds.holds.map(function (h) {
       return el('li', {}, [el('strong', {}, [h.category]), ' ', h.reason, el('br'), el('small', { class: 'muted' }, [h.caseId + ' · ' + h.placedBy + ' · ' + new Date(h.placedAt).toLocaleString(lang)])]);
     })));
