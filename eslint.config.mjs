@@ -34,6 +34,7 @@ const boundaries = (forTests) => {
       { sourceTag: 'scope:legal', onlyDependOnLibsWithTags: ['scope:shared', 'scope:legal'] },
       { sourceTag: 'scope:logistics', onlyDependOnLibsWithTags: ['scope:shared', 'scope:logistics'] },
       { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:shared', 'scope:notification'] },
+      { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:shared', 'scope:dashboard'] },
     ],
   };
 };

@@ -1,4 +1,4 @@
-import { defaultPorts, launchService, serviceNames, waitUntilReady } from '@homeward/testing';
+import { appNames, appPorts, launchService, serviceNames, waitUntilReady, type AppName } from '@homeward/testing';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
@@ -9,7 +9,7 @@ import { clearPid, logFile, readPid, runDir, terminate, writePid } from './stack
 const startedServersMarker = join(runDir, 'pids', 'servers.started-by-stack');
 
 /**
- * `npm run stack -- up|down|status`: the servers and the four services in the
+ * `npm run stack -- up|down|status`: the servers, the four services and the dashboard in the
  * background, for scripts. `npm start` is the foreground variant.
  */
 async function up(): Promise<number> {
@@ -19,21 +19,26 @@ async function up(): Promise<number> {
     mkdirSync(join(runDir, 'pids'), { recursive: true });
     writeFileSync(startedServersMarker, `${new Date().toISOString()}\n`);
   }
-  for (const name of serviceNames) {
-    if (readPid(name)) continue;
-    const service = launchService(name, { port: defaultPorts[name], env: {}, logFile: logFile(name), detached: true });
-    writePid(name, service.child.pid!);
-    service.child.unref();
-  }
-  await Promise.all(serviceNames.map((name) => waitUntilReady(`http://127.0.0.1:${defaultPorts[name]}`, 90_000)));
-  for (const name of serviceNames) console.log(`${name.padEnd(13)} http://127.0.0.1:${defaultPorts[name]}   log ${logFile(name)}`);
+  const launch = async (names: readonly AppName[]) => {
+    for (const name of names) {
+      if (readPid(name)) continue;
+      const service = launchService(name, { port: appPorts[name], env: {}, logFile: logFile(name), detached: true });
+      writePid(name, service.child.pid!);
+      service.child.unref();
+    }
+    await Promise.all(names.map((name) => waitUntilReady(`http://127.0.0.1:${appPorts[name]}`, 90_000)));
+  };
+  // The dashboard after the services: five processes creating the same new topics at once can trip the broker.
+  await launch(serviceNames);
+  await launch(['dashboard']);
+  for (const name of appNames) console.log(`${name.padEnd(13)} http://127.0.0.1:${appPorts[name]}   log ${logFile(name)}`);
   console.log(`${'mailpit'.padEnd(13)} ${mailpitUi}`);
   return 0;
 }
 
 async function down(): Promise<number> {
   await Promise.all(
-    serviceNames.map(async (name) => {
+    appNames.map(async (name) => {
       const pid = readPid(name);
       if (pid) console.log(`${name}: ${await terminate(pid)}`);
       clearPid(name);
@@ -49,9 +54,9 @@ async function down(): Promise<number> {
 
 async function status(): Promise<number> {
   let code = servers('status');
-  for (const name of serviceNames) {
+  for (const name of appNames) {
     const pid = readPid(name);
-    const url = `http://127.0.0.1:${defaultPorts[name]}`;
+    const url = `http://127.0.0.1:${appPorts[name]}`;
     const ready = pid ? await fetch(`${url}/health/ready`).then((r) => r.ok, () => false) : false;
     console.log(`${name.padEnd(13)}${pid ? 'running' : 'stopped'}   pid ${pid ?? '-'}   ${url} ${ready ? 'ready' : 'not ready'}`);
     if (!ready) code = 3;

@@ -1,17 +1,17 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { defaultPorts, launchService, repoRoot, serviceNames, waitUntilReady, type ServiceProcess } from '@homeward/testing';
+import { appNames, appPorts, launchService, repoRoot, serviceNames, waitUntilReady, type AppName, type ServiceProcess } from '@homeward/testing';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
 import { logFile, readPid } from './stack/service-pids';
 
 /**
- * `npm start`, the main job: the local servers and the four services in the
- * foreground, the seed scenario through the public APIs, then the addresses
+ * `npm start`, the main job: the local servers, the four services and the
+ * dashboard in the foreground, the seed scenario through the public APIs, then the addresses
  * to look at. Ctrl-C stops the services (one SIGTERM each: the two-phase
  * shutdown) and the servers it started.
  */
 async function main(): Promise<void> {
-  const background = serviceNames.filter((name) => readPid(name));
+  const background = appNames.filter((name) => readPid(name));
   if (background.length > 0) {
     console.error(`A background stack is running (${background.join(', ')}): stop it with 'npm run stack -- down' first.`);
     process.exit(1);
@@ -21,10 +21,18 @@ async function main(): Promise<void> {
 
   // Each service in its own process group, so that Ctrl-C reaches only this
   // process, which then stops each service with exactly one SIGTERM.
-  const services: ServiceProcess[] = serviceNames.map((name) =>
-    launchService(name, { port: defaultPorts[name], env: {}, logFile: logFile(name), detached: true }),
-  );
+  const launch = (name: AppName): ServiceProcess => {
+    const service = launchService(name, { port: appPorts[name], env: {}, logFile: logFile(name), detached: true });
+    service.child.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`${service.name} exited unexpectedly (code ${code}); see ${logFile(service.name)}`);
+        void stop(1);
+      }
+    });
+    return service;
+  };
   let stopping = false;
+  const services: ServiceProcess[] = [];
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
@@ -36,17 +44,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  for (const service of services) {
-    service.child.once('exit', (code) => {
-      if (!stopping) {
-        console.error(`${service.name} exited unexpectedly (code ${code}); see ${logFile(service.name)}`);
-        void stop(1);
-      }
-    });
-  }
 
+  services.push(...serviceNames.map(launch));
   await Promise.all(services.map((s) => waitUntilReady(s.url, 90_000)));
-  console.log('\nServices ready; running the seed scenario…\n');
+  // The dashboard after the services: each process creates the topics it
+  // needs at start, and five creating the same new topics at once can trip the broker.
+  const dashboard = launch('dashboard');
+  services.push(dashboard);
+  await waitUntilReady(dashboard.url, 90_000);
+  console.log(`\nServices ready; running the seed scenario… (watch it live: ${dashboard.url}/)\n`);
   const scenario = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tools/scenario.ts')], { cwd: repoRoot, stdio: 'inherit' });
   const scenarioCode = await new Promise<number | null>((resolve) => scenario.once('exit', resolve));
   if (stopping) return;
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
   console.log('\nHomeward is running:');
   for (const s of services) console.log(`  ${s.name.padEnd(13)} ${s.url}   (log: ${logFile(s.name)})`);
   console.log(`  ${'Mailpit UI'.padEnd(13)} ${mailpitUi}   (the guardians' e-mails)`);
+  console.log(`\nThe live dashboard: http://127.0.0.1:${appPorts.dashboard}/  (right to left: /?lang=ar)`);
   console.log(
     scenarioCode === 0
       ? '\nThe seed scenario completed. Press Ctrl-C to stop.'

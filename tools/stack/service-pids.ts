@@ -1,23 +1,23 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, type ServiceName } from '@homeward/testing';
+import { repoRoot, type AppName } from '@homeward/testing';
 
 export const runDir = process.env['HOMEWARD_RUN_DIR'] ?? join(repoRoot, '.run');
-const pidFile = (name: ServiceName) => join(runDir, 'pids', `${name}.pid`);
-export const logFile = (name: ServiceName) => join(runDir, 'logs', `${name}.log`);
+const pidFile = (name: AppName) => join(runDir, 'pids', `${name}.pid`);
+export const logFile = (name: AppName) => join(runDir, 'logs', `${name}.log`);
 
-export function readPid(name: ServiceName): number | undefined {
+export function readPid(name: AppName): number | undefined {
   if (!existsSync(pidFile(name))) return undefined;
   const pid = Number(readFileSync(pidFile(name), 'utf8').trim());
   return Number.isInteger(pid) && isAlive(pid) ? pid : undefined;
 }
 
-export function writePid(name: ServiceName, pid: number): void {
+export function writePid(name: AppName, pid: number): void {
   mkdirSync(join(runDir, 'pids'), { recursive: true });
   writeFileSync(pidFile(name), `${pid}\n`);
 }
 
-export function clearPid(name: ServiceName): void {
+export function clearPid(name: AppName): void {
   rmSync(pidFile(name), { force: true });
 }
 

@@ -9,8 +9,13 @@ export const serviceNames = ['intake', 'legal', 'logistics', 'notification'] as 
 export type ServiceName = (typeof serviceNames)[number];
 export const defaultPorts: Record<ServiceName, number> = { intake: 3001, legal: 3002, logistics: 3003, notification: 3004 };
 
+/** Everything started as a process: the services and the dashboard (issue 4), which only reads their events. */
+export const appNames = [...serviceNames, 'dashboard'] as const;
+export type AppName = (typeof appNames)[number];
+export const appPorts: Record<AppName, number> = { ...defaultPorts, dashboard: 3000 };
+
 export interface ServiceProcess {
-  readonly name: ServiceName;
+  readonly name: AppName;
   readonly url: string;
   readonly child: ChildProcess;
   /** Sends the signal and resolves with the exit code once the process is gone. */
@@ -29,7 +34,7 @@ export interface LaunchOptions {
  * Runs a service as its own Node 24 process, as in production: one process
  * (no wrapper that would forward signals twice), TypeScript loaded by tsx.
  */
-export function launchService(name: ServiceName, options: LaunchOptions): ServiceProcess {
+export function launchService(name: AppName, options: LaunchOptions): ServiceProcess {
   let logFd: number | undefined;
   if (options.logFile) {
     mkdirSync(dirname(options.logFile), { recursive: true });

@@ -1,0 +1,65 @@
+import type { Logger } from 'pino';
+import type { ServiceDefinition } from '@homeward/runtime';
+import { createKafka } from '@homeward/messaging';
+import { deadLetterServices, type DashboardConfig } from './config';
+import { dashboardHandlers } from './consumers/dashboard.handlers';
+import { createServiceHealth, type ServiceHealth } from './health/service-health';
+import { dashboardRoutes } from './http/dashboard.routes';
+import { createSnapshotReader } from './http/dashboard-snapshot';
+import { createLiveStream, type LiveStream } from './http/live-stream';
+import { DashboardQueries } from './store/dashboard.queries';
+import { CounterShards } from './store/counter-shards';
+import { registerReadModel, type ReadModel } from './store/read-model.models';
+
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/**
+ * The dashboard publishes nothing: it reads every topic into its read model
+ * and serves the page, the panels' JSON and the live stream.
+ */
+export function createDashboardService(config: DashboardConfig): ServiceDefinition {
+  let live: LiveStream | undefined;
+  let health: ServiceHealth | undefined;
+  let pruner: NodeJS.Timeout | undefined;
+  const stopStreams = () => live?.close();
+  // One set of shards for the consumer and the pruner: their writes take turns.
+  let shards: CounterShards | undefined;
+  const shardsOf = (model: ReadModel) => (shards ??= new CounterShards(model.shards));
+
+  return {
+    name: 'dashboard',
+    models: (connection) => {
+      registerReadModel(connection);
+      return [];
+    },
+    handlers: (context) => {
+      const model = registerReadModel(context.connection);
+      return dashboardHandlers(model, shardsOf(model), () => live?.changed());
+    },
+    routes: (app, context) => {
+      const model = registerReadModel(context.connection);
+      const queries = new DashboardQueries(model, shardsOf(model));
+      health = createServiceHealth({
+        kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'homeward-dashboard-health', logger: context.logger }),
+        topicPrefix: config.HOMEWARD_TOPIC_PREFIX,
+        groups: config.DASHBOARD_CONSUMER_GROUPS,
+        deadLetterServices,
+        cacheMs: config.DASHBOARD_HEALTH_CACHE_MS,
+      });
+      const read = createSnapshotReader(queries, health);
+      live = createLiveStream({ read, refreshMs: config.DASHBOARD_REFRESH_MS, logger: context.logger as Logger });
+      // Open event streams would hold the HTTP drain for its whole timeout:
+      // end them as the shutdown begins (runService drains on these signals).
+      process.once('SIGTERM', stopStreams);
+      process.once('SIGINT', stopStreams);
+      pruner = setInterval(() => void queries.prune().catch((err: unknown) => context.logger.warn({ err }, 'pruning throughput minutes failed')), PRUNE_EVERY_MS);
+      pruner.unref();
+      dashboardRoutes(app, { queries, health, read, live });
+    },
+    close: async () => {
+      if (pruner) clearInterval(pruner);
+      stopStreams();
+      await health?.close();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { Express } from 'express';
+import { createApiRouter } from '@homeward/http';
+import type { ServiceHealth } from '../health/service-health';
+import type { DashboardQueries } from '../store/dashboard.queries';
+import { Dashboard, Health, Holds, Movements, MovementsQuery, NoQuery, PageQuery, Summary } from './dashboard.schemas';
+import type { SnapshotReader } from './dashboard-snapshot';
+import type { LiveStream } from './live-stream';
+import { mayReadHoldReasons } from './roles';
+import { pageHtml, sendAsset, WEB_ASSETS } from './web-page';
+
+export interface DashboardRouteDeps {
+  readonly queries: DashboardQueries;
+  readonly health: ServiceHealth;
+  readonly read: SnapshotReader;
+  readonly live: LiveStream;
+}
+
+/** The page, its assets, one JSON endpoint per panel, and the live stream. */
+export function dashboardRoutes(app: Express, deps: DashboardRouteDeps): void {
+  const api = createApiRouter(app, {
+    title: 'Homeward dashboard API',
+    version: '1.0.0',
+    description: 'Read models of the programme and of the services, as the dashboard page shows them.',
+  });
+
+  api.get(
+    '/',
+    { summary: 'The dashboard page (HTML), in the language asked for', query: PageQuery, responses: { 200: { description: 'The page.', contentType: 'text/html' } } },
+    ({ query }, _req, res) => void res.type('html').send(pageHtml(query.lang)),
+  );
+  for (const asset of WEB_ASSETS) app.get(`/${asset}`, (_req, res) => sendAsset(res, asset));
+
+  api.get('/api/summary', { summary: 'Children by stage and destination, time in stage, returns, e-mails, throughput', query: NoQuery, responses: { 200: Summary } }, async (_i, _req, res) => {
+    res.json(await deps.queries.summary());
+  });
+  api.get('/api/movements', { summary: 'Movements ahead and recent, with seats taken and escort status', query: MovementsQuery, responses: { 200: Movements } }, async ({ query }, _req, res) => {
+    res.json(await deps.queries.movements(query.limit));
+  });
+  api.get(
+    '/api/holds',
+    { summary: 'Open holds by category; with each reason for legal officers, supervisors and admins', query: NoQuery, responses: { 200: Holds } },
+    async (_i, req, res) => {
+      res.json(await deps.queries.holds(mayReadHoldReasons(req)));
+    },
+  );
+  api.get('/api/health', { summary: 'Consumer lag per group and dead letters per service', query: NoQuery, responses: { 200: Health } }, async (_i, _req, res) => {
+    res.json(await deps.health.read());
+  });
+  api.get('/api/dashboard', { summary: 'Every panel at once', query: NoQuery, responses: { 200: Dashboard } }, async (_i, req, res) => {
+    res.json(await deps.read(mayReadHoldReasons(req)));
+  });
+  api.get(
+    '/events/stream',
+    {
+      summary: 'Server-sent events: a `dashboard` event with every panel (as GET /api/dashboard) whenever one changes',
+      query: NoQuery,
+      responses: { 200: { description: 'An event stream.', contentType: 'text/event-stream' } },
+    },
+    (_i, req, res) => deps.live.attach(req, res, mayReadHoldReasons(req)),
+  );
+}

@@ -1,0 +1,106 @@
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { contentKey, type SnapshotReader } from './dashboard-snapshot';
+
+interface Client {
+  readonly res: Response;
+  readonly withReasons: boolean;
+  last?: string;
+}
+
+export interface LiveStreamOptions {
+  readonly read: SnapshotReader;
+  readonly refreshMs: number;
+  readonly logger: Logger;
+  readonly heartbeatMs?: number;
+}
+
+/**
+ * Server-sent events for the live page. Every `refreshMs` (sooner after a
+ * local change) the snapshot is read once per audience (with or without the
+ * holds' reasons) and sent to each client whose page it would change. Reading
+ * the read model, not reacting to this process's own consumer, keeps every
+ * instance's pages current whichever instance consumed the events.
+ */
+export function createLiveStream(options: LiveStreamOptions) {
+  const clients = new Set<Client>();
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  const push = async () => {
+    for (const withReasons of [false, true]) {
+      const audience = [...clients].filter((c) => c.withReasons === withReasons);
+      if (audience.length === 0) continue;
+      const snapshot = await options.read(withReasons);
+      const key = contentKey(snapshot);
+      const message = `event: dashboard\ndata: ${JSON.stringify(snapshot)}\n\n`;
+      for (const client of audience) {
+        if (client.last === key) continue;
+        client.last = key;
+        client.res.write(message);
+      }
+    }
+  };
+
+  const refresh = () => {
+    if (clients.size === 0) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = push()
+      .catch((error: unknown) => options.logger.warn({ err: error }, 'live dashboard update failed; retrying on the next tick'))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
+  };
+
+  const ticker = setInterval(refresh, options.refreshMs);
+  ticker.unref();
+  const heartbeat = setInterval(() => {
+    for (const client of clients) client.res.write(': keep-alive\n\n');
+  }, options.heartbeatMs ?? 15_000);
+  heartbeat.unref();
+
+  let nudge: NodeJS.Timeout | undefined;
+  return {
+    attach(req: Request, res: Response, withReasons: boolean): void {
+      res.status(200).set({
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.flushHeaders();
+      res.write('retry: 2000\n\n');
+      const client: Client = { res, withReasons };
+      clients.add(client);
+      req.on('close', () => clients.delete(client));
+      refresh();
+    },
+    /** A local change: refresh soon, at most every 200 ms however many events arrive. */
+    changed(): void {
+      nudge ??= setTimeout(() => {
+        nudge = undefined;
+        refresh();
+      }, 200);
+    },
+    /** Ends every stream (shutdown): browsers reconnect to another instance. */
+    close(): void {
+      clearInterval(ticker);
+      clearInterval(heartbeat);
+      if (nudge) clearTimeout(nudge);
+      for (const client of clients) client.res.end();
+      clients.clear();
+    },
+    get clients(): number {
+      return clients.size;
+    },
+  };
+}
+
+export type LiveStream = ReturnType<typeof createLiveStream>;

@@ -1,0 +1,101 @@
+import { sumShards, summarise, type Summary } from '../domain/dashboard-summary';
+import { escortStatus, type EscortStatus, type Passenger } from '../domain/escort-status';
+import { MovementStatus } from '../domain/movement-projection';
+import type { CounterShards } from './counter-shards';
+import type { HoldViewDoc, MovementViewDoc, ReadModel } from './read-model.models';
+
+export interface MovementRow {
+  readonly movementId: string;
+  readonly programmeId: string | null;
+  readonly flightNumber: string | null;
+  readonly operator: string | null;
+  readonly route: string | null;
+  readonly departure: string | null;
+  readonly status: string;
+  readonly seats: number | null;
+  readonly seatsTaken: number;
+  readonly passengers: Record<Passenger['status'], number>;
+  readonly escort: EscortStatus;
+}
+
+export interface MovementsView {
+  /** Scheduled or in the air, soonest first. */
+  readonly ahead: readonly MovementRow[];
+  /** Arrived or cancelled, latest first. */
+  readonly recent: readonly MovementRow[];
+}
+
+export interface HoldsView {
+  readonly total: number;
+  readonly byCategory: Record<string, number>;
+  /** Present only for the roles entitled to the reasons. */
+  readonly holds?: ReadonlyArray<Omit<HoldViewDoc, '_id'> & { holdId: string }>;
+}
+
+/**
+ * The dashboard's reads: each a scan of a small collection (the counter
+ * shards, the movements, the open holds), never of the cases, so they cost
+ * the same with a hundred cases or a hundred thousand.
+ */
+export class DashboardQueries {
+  /** `shards`: the consumer's own, so that pruning takes the same per-shard turns as its updates. */
+  constructor(
+    private readonly model: ReadModel,
+    private readonly shards: CounterShards,
+  ) {}
+
+  async summary(now = new Date()): Promise<Summary> {
+    return summarise(sumShards(await this.shards.read()), now);
+  }
+
+  async movements(limit: number): Promise<MovementsView> {
+    const [docs, programmes] = await Promise.all([
+      this.model.movements.find({ 'state.status': { $in: Object.values(MovementStatus) } }).toArray(),
+      this.model.programmes.find({}, { projection: { state: 1 } }).toArray(),
+    ]);
+    const policies = new Map(programmes.map((p) => [p._id, p.state?.childrenPerEscort]));
+    const rows = docs.map((doc) => movementRow(doc, policies));
+    const byDeparture = (a: MovementRow, b: MovementRow) => (a.departure ?? '').localeCompare(b.departure ?? '');
+    const ahead = rows.filter((r) => r.status === MovementStatus.scheduled || r.status === MovementStatus.departed).sort(byDeparture);
+    const recent = rows.filter((r) => r.status === MovementStatus.arrived || r.status === MovementStatus.cancelled).sort((a, b) => byDeparture(b, a));
+    return { ahead: ahead.slice(0, limit), recent: recent.slice(0, limit) };
+  }
+
+  async holds(withReasons: boolean): Promise<HoldsView> {
+    const docs = await this.model.holds.find({}).toArray();
+    const byCategory: Record<string, number> = {};
+    for (const hold of docs) byCategory[hold.category] = (byCategory[hold.category] ?? 0) + 1;
+    const view = { total: docs.length, byCategory };
+    if (!withReasons) return view;
+    const holds = docs
+      .map(({ _id, caseId, category, reason, placedBy, placedAt }) => ({ holdId: _id, caseId, category, reason, placedBy, placedAt }))
+      .sort((a, b) => a.placedAt.localeCompare(b.placedAt));
+    return { ...view, holds };
+  }
+
+  /** Drops throughput minutes older than a day. */
+  prune(now = new Date()): Promise<void> {
+    return this.shards.prune(new Date(now.getTime() - 24 * 3_600_000).toISOString().slice(0, 16));
+  }
+}
+
+function movementRow(doc: MovementViewDoc, policies: Map<string, number | undefined>): MovementRow {
+  const passengers = Object.values(doc.passengers ?? {});
+  const state = doc.state;
+  const childrenPerEscort = state.programmeId ? policies.get(state.programmeId) : undefined;
+  const tally = { assigned: 0, boarded: 0, arrived: 0, 'handed-over': 0 };
+  for (const p of passengers) tally[p.status] += 1;
+  return {
+    movementId: doc._id,
+    programmeId: state.programmeId ?? null,
+    flightNumber: state.flight?.flightNumber ?? null,
+    operator: state.flight?.operator ?? null,
+    route: state.flight ? `${state.flight.departureAirport} → ${state.flight.arrivalAirport}` : null,
+    departure: state.departure ?? null,
+    status: state.status ?? MovementStatus.scheduled,
+    seats: state.seats ?? null,
+    seatsTaken: passengers.length,
+    passengers: tally,
+    escort: escortStatus(state.escorts ?? {}, passengers, childrenPerEscort ? { childrenPerEscort } : undefined),
+  };
+}
