@@ -1,6 +1,8 @@
 import { defaultPorts, launchService, serviceNames, waitUntilReady } from '@homeward/testing';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { devIssuer } from './dev-issuer/dev-issuer-files';
+import { launchDevIssuer, waitForDevIssuer } from './stack/dev-issuer-process';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
 import { clearPid, logFile, readPid, runDir, terminate, writePid } from './stack/service-pids';
 
@@ -19,6 +21,12 @@ async function up(): Promise<number> {
     mkdirSync(join(runDir, 'pids'), { recursive: true });
     writeFileSync(startedServersMarker, `${new Date().toISOString()}\n`);
   }
+  if (!readPid('dev-issuer')) {
+    const issuer = launchDevIssuer();
+    writePid('dev-issuer', issuer.pid!);
+    issuer.unref();
+  }
+  await waitForDevIssuer();
   for (const name of serviceNames) {
     if (readPid(name)) continue;
     const service = launchService(name, { port: defaultPorts[name], env: {}, logFile: logFile(name), detached: true });
@@ -28,12 +36,13 @@ async function up(): Promise<number> {
   await Promise.all(serviceNames.map((name) => waitUntilReady(`http://127.0.0.1:${defaultPorts[name]}`, 90_000)));
   for (const name of serviceNames) console.log(`${name.padEnd(13)} http://127.0.0.1:${defaultPorts[name]}   log ${logFile(name)}`);
   console.log(`${'mailpit'.padEnd(13)} ${mailpitUi}`);
+  console.log(`${'dev issuer'.padEnd(13)} ${devIssuer}   tokens: npm run token -- --user case-worker-1`);
   return 0;
 }
 
 async function down(): Promise<number> {
   await Promise.all(
-    serviceNames.map(async (name) => {
+    [...serviceNames, 'dev-issuer' as const].map(async (name) => {
       const pid = readPid(name);
       if (pid) console.log(`${name}: ${await terminate(pid)}`);
       clearPid(name);

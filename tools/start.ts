@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { defaultPorts, launchService, repoRoot, serviceNames, waitUntilReady, type ServiceProcess } from '@homeward/testing';
+import { devIssuer } from './dev-issuer/dev-issuer-files';
+import { launchDevIssuer, waitForDevIssuer } from './stack/dev-issuer-process';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
 import { logFile, readPid } from './stack/service-pids';
 
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
   const serversWereRunning = serversRunning();
   if (servers('up') !== 0) process.exit(1);
 
+  const issuer = launchDevIssuer();
+  await waitForDevIssuer();
   // Each service in its own process group, so that Ctrl-C reaches only this
   // process, which then stops each service with exactly one SIGTERM.
   const services: ServiceProcess[] = serviceNames.map((name) =>
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
     console.log('\nStopping the services…');
     const codes = await Promise.all(services.map((s) => s.stop('SIGTERM')));
     services.forEach((s, i) => console.log(`  ${s.name}: exited with ${codes[i]}`));
+    issuer.kill('SIGTERM');
     if (!serversWereRunning) servers('down');
     process.exit(code);
   };
@@ -54,6 +59,7 @@ async function main(): Promise<void> {
   console.log('\nHomeward is running:');
   for (const s of services) console.log(`  ${s.name.padEnd(13)} ${s.url}   (log: ${logFile(s.name)})`);
   console.log(`  ${'Mailpit UI'.padEnd(13)} ${mailpitUi}   (the guardians' e-mails)`);
+  console.log(`  ${'dev issuer'.padEnd(13)} ${devIssuer}   (tokens: npm run token -- --user case-worker-1)`);
   console.log(
     scenarioCode === 0
       ? '\nThe seed scenario completed. Press Ctrl-C to stop.'

@@ -4,6 +4,7 @@ import {
   launchService,
   repoRoot,
   serviceNames,
+  testAuthEnv,
   testServers,
   uniqueName,
   waitUntilReady,
@@ -35,6 +36,7 @@ export async function startTestStack(): Promise<TestStack> {
       port: await freePort(),
       logFile: join(dir, `${name}.log`),
       env: {
+        ...testAuthEnv(),
         NODE_ENV: 'test',
         HOMEWARD_TOPIC_PREFIX: prefix,
         MONGO_URL: testServers.mongoUrl,

@@ -2,6 +2,7 @@ import type { Connection, Model } from 'mongoose';
 import type { Express } from 'express';
 import { Partitioners } from 'kafkajs';
 import { deadLetterTopic, Topic } from '@homeward/contracts';
+import { authenticationMiddleware, createTokenVerifier } from '@homeward/auth';
 import { createHttpApp, startHttpServer } from '@homeward/http';
 import {
   createEventConsumer,
@@ -32,7 +33,14 @@ export interface ServiceDefinition {
   readonly name: string;
   /** Registers the service's mongoose models on its connection; those with an outbox are returned. */
   readonly models: (connection: Connection) => readonly Model<never>[];
+  /** The service's routes; every one of them requires a valid bearer token (default deny). */
   readonly routes?: (app: Express, context: ServiceContext) => void;
+  /**
+   * Routes reachable without a token, mounted before authentication and
+   * before the JSON body parser: only a link that carries its own proof (the
+   * signed unsubscribe link), which the route itself must verify.
+   */
+  readonly publicRoutes?: (app: Express, context: ServiceContext) => void;
   /** POST routes whose JSON body may exceed the general 256 kb limit (createHttpApp's `largeJsonBodies`). */
   readonly largeJsonBodies?: ReadonlyArray<{ readonly path: string; readonly limit: string | number }>;
   readonly handlers?: (context: ServiceContext) => readonly HandlerRegistration[];
@@ -108,6 +116,8 @@ export async function startService(definition: ServiceDefinition, config: Servic
       { name: 'kafka', check: async () => void (await admin.describeCluster()) },
     ],
     ...(definition.largeJsonBodies ? { largeJsonBodies: definition.largeJsonBodies } : {}),
+    authenticate: authenticationMiddleware(createTokenVerifier(config.auth)),
+    ...(definition.publicRoutes ? { configurePublic: (app: Express) => definition.publicRoutes!(app, context) } : {}),
     configure: (app) => definition.routes?.(app, context),
   });
   const http = await startHttpServer(app, { port: config.PORT, host: config.HOST, logger });

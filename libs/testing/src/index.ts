@@ -4,3 +4,4 @@ export * from './service-process';
 export * from './mailpit.client';
 export * from './free-port';
 export * from './acting-as';
+export * from './test-issuer';

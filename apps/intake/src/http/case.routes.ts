@@ -9,7 +9,7 @@ import { registerCase } from '../domain/register-case';
 import { caseListSort, caseSearchFilter, encodeCursor } from '../store/case-search.query';
 import { CaseRepository } from '../store/case.repository';
 import { findProgrammeDefinition } from '../store/programme.repository';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { sendWithEtag } from './case-preconditions';
 import { CaseIdParams, CaseListQuery, CaseListResponse, CaseView, caseView, RegisteredResponse, RegisterCaseRequest } from './case.schemas';
 
@@ -24,7 +24,7 @@ export function caseRoutes(api: ApiRouter, context: ServiceContext): void {
     '/cases',
     { summary: "Register a child under a programme (422 names the eligibility rule it breaks).", tags, body: RegisterCaseRequest, responses: { 201: RegisteredResponse } },
     async ({ body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const programme = await findProgrammeDefinition(context.connection, body.programmeId);
       const outcome = registerCase(programme, body, new Date(), { caseId: randomUUID(), guardianId: randomUUID }, userId);
       if (outcome instanceof RuleViolationError) throw outcome;

@@ -10,7 +10,7 @@ import { confirmDuplicate, dismissDuplicate, duplicateStatuses, type DuplicateRe
 import { CaseRepository } from '../store/case.repository';
 import { duplicateDetectorFor } from '../store/duplicate-detector';
 import { duplicateStore } from '../store/duplicate.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 
 const tags = ['duplicates'];
 const Params = z.object({ duplicateId: z.uuid().describe('Id of the potential duplicate (derived from its two cases).') }).strict();
@@ -74,7 +74,7 @@ export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
       responses: { 200: DuplicateView },
     },
     async ({ params, body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const current = await duplicates.get(params.duplicateId, 'duplicate');
       const now = new Date();
       const { mergedCaseId, set } = confirmDuplicate(params.duplicateId, current, body.survivorCaseId, now, userId);
@@ -100,7 +100,7 @@ export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
     '/duplicates/:duplicateId/dismissal',
     { summary: 'Dismiss: the two cases are different children; 409 once decided.', tags, params: Params, body: DismissalRequest, responses: { 200: DuplicateView } },
     async ({ params, body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const current = await duplicates.get(params.duplicateId, 'duplicate');
       const set = dismissDuplicate(params.duplicateId, current, body.reason, new Date(), userId);
       res.json(view(await duplicates.update(params.duplicateId, current.version, set, [], 'duplicate')));

@@ -10,7 +10,7 @@ import { jsonPointer, MAX_IMPORT_ROWS, validateImportRows, type CandidateRow, ty
 import { importChunkId, importJobStore, registerImportChunkModel, type ImportChunk } from '../store/import-job.model';
 import { importRunnerFor } from '../store/import-runner';
 import { findProgrammeDefinition } from '../store/programme.repository';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { CSV_DESCRIPTION, ImportJobView, importJobView, ImportJsonEnvelope, ImportJsonRequest, ImportParams, ImportQuery, ImportReport } from './import.schemas';
 
 /** The largest list accepted, JSON or CSV: 20,000 rows with every column filled are about 15 MB. */
@@ -43,7 +43,7 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
       responses: { 202: ImportJobView },
     },
     async ({ query }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const { programmeId, format, rows } = readList(req.body, req.is('text/csv') ? 'csv' : req.is(['application/json', 'application/*+json']) ? 'json' : undefined, query.programmeId);
       const programme = await findProgrammeDefinition(context.connection, programmeId);
       if (!programme) throw new RuleViolationError('programme-exists', `programme ${programmeId} does not exist`);

@@ -13,7 +13,7 @@ import { AggregateStore, type Snapshot } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
 import { newProgramme, resumeProgramme, suspendProgramme, type ProgrammeRecord } from '../domain/programme';
 import { registerProgrammeModel } from '../store/programme.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { ifMatchVersion, sendWithEtag } from './case-preconditions';
 
 const Params = z.object({ programmeId: ProgrammeId }).strict();
@@ -35,7 +35,7 @@ export function programmeRoutes(api: ApiRouter, context: ServiceContext): void {
   const programmes = new AggregateStore<ProgrammeRecord>(registerProgrammeModel(context.connection));
 
   api.post('/programmes', { summary: 'Create a programme (active).', tags, body: ProgrammeDefinition, responses: { 201: ProgrammeView } }, async ({ body }, req, res) => {
-    const { userId } = actorOf(req);
+    const { userId } = principalOf(req);
     const record = newProgramme(body, new Date(), userId);
     const event = context.events(ProgrammeCreatedV1, { ...body, createdAt: record.createdAt }, { correlationid: requestIdOf(req) });
     await programmes.createOrConflict(body.programmeId, record, [event], 'programme');
@@ -59,7 +59,7 @@ export function programmeRoutes(api: ApiRouter, context: ServiceContext): void {
     '/programmes/:programmeId/suspension',
     { summary: 'Suspend a programme: no new movement assignments; intake and legal go on.', tags, params: Params, body: SuspensionRequest, responses: { 200: ProgrammeView } },
     async ({ params, body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const current = await programmes.get(params.programmeId, 'programme');
       const expected = ifMatchVersion(req, false) ?? current.version;
       const now = new Date();
@@ -79,7 +79,7 @@ export function programmeRoutes(api: ApiRouter, context: ServiceContext): void {
     '/programmes/:programmeId/resumption',
     { summary: 'Resume a suspended programme.', tags, params: Params, responses: { 200: ProgrammeView } },
     async ({ params }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const current = await programmes.get(params.programmeId, 'programme');
       const expected = ifMatchVersion(req, false) ?? current.version;
       const now = new Date();

@@ -10,7 +10,7 @@ export function requirementRoutes(api: ApiRouter, { run, send }: LegalFileComman
   api.post(
     '/legal-files/:caseId/requirements/:code/evidence',
     {
-      summary: 'Attach a document or a DNA result to a requirement (x-homeward-user; security-screening: screening-officer role only). Publishes requirement.evidence-attached.v1 without the details.',
+      summary: 'Attach a document or a DNA result to a requirement (security-screening: screening-officer role only). Publishes requirement.evidence-attached.v1 without the details.',
       params: RequirementParams,
       body: EvidenceRequest,
       responses: { 201: EvidenceAttachedResponse, 403: forbiddenResponse },

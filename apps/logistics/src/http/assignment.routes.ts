@@ -5,7 +5,7 @@ import { assignCases } from '../domain/assignment-rules';
 import { unassign } from '../domain/movement-transitions';
 import type { LogisticsStores } from '../store/logistics.stores';
 import { programmeFacts } from '../store/programme-copy.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { AssignCasesRequest, MovementCaseParams, MovementIdParams } from './movement.request';
 import { AssignmentView, MovementView, movementView } from './movement.response';
 import { loadForCommand, retriedWhenStale, saveMovement } from './movement-writer';
@@ -23,7 +23,7 @@ export function assignmentRoutes(api: ApiRouter, stores: LogisticsStores, contex
       responses: { 201: AssignmentView },
     },
     retriedWhenStale(async ({ params, body }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const programme = programmeFacts(await stores.programmes.find(movement.programmeId));
       const { facts, copies } = await stores.facts.forAssignment(movement, body.caseIds);
@@ -55,7 +55,7 @@ export function assignmentRoutes(api: ApiRouter, stores: LogisticsStores, contex
     '/movements/:movementId/assignments/:caseId',
     { summary: 'Unassign a case that has not boarded; it returns to the cleared pool', tags, params: MovementCaseParams, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const state = unassign(movement, params.caseId);
       const event = context.events(

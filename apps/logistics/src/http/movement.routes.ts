@@ -5,7 +5,7 @@ import type { ServiceContext } from '@homeward/runtime';
 import { cancel, reschedule, scheduleMovement } from '../domain/movement-transitions';
 import type { LogisticsStores } from '../store/logistics.stores';
 import { programmeFacts } from '../store/programme-copy.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { CancelRequest, ListMovementsQuery, MovementIdParams, RescheduleRequest, ScheduleMovementRequest } from './movement.request';
 import { MovementList, MovementView, movementView } from './movement.response';
 import { loadForCommand, retriedWhenStale, saveMovement } from './movement-writer';
@@ -16,7 +16,7 @@ export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context:
   const { movements } = stores;
 
   api.post('/movements', { summary: 'Schedule a movement (a flight home) under a programme', tags, body: ScheduleMovementRequest, responses: { 201: MovementView } }, async ({ body }, req, res) => {
-    const { userId } = actorOf(req);
+    const { userId } = principalOf(req);
     const movementId = randomUUID();
     const { programmeId, seats, ...flight } = body;
     const scheduledAt = new Date().toISOString();
@@ -45,7 +45,7 @@ export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context:
     '/movements/:movementId/reschedule',
     { summary: 'Move the scheduled departure; the children keep their seats', tags, params: MovementIdParams, body: RescheduleRequest, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const programme = programmeFacts(await stores.programmes.find(movement.programmeId));
       const children = await stores.facts.onBoard(movement);
@@ -69,7 +69,7 @@ export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context:
     '/movements/:movementId/cancel',
     { summary: 'Cancel a movement that has not left; its children return to the cleared pool', tags, params: MovementIdParams, body: CancelRequest, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const cancelledAt = new Date().toISOString();
       const { state, released } = cancel(movement, body.reason, cancelledAt);
