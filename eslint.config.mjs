@@ -20,7 +20,7 @@ const boundaries = (forTests) => {
       { sourceTag: 'type:telemetry', onlyDependOnLibsWithTags: allow(libs('config', 'errors')) },
       { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors')) },
       { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'persistence', 'telemetry')) },
-      { sourceTag: 'type:http', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry')) },
+      { sourceTag: 'type:http', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'auth')) },
       { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'persistence', 'messaging', 'http', 'auth')) },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors')) },
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'persistence', 'messaging', 'http', 'runtime', 'auth')) },

@@ -12,6 +12,7 @@ const LEGAL_OFFICER = { user: 'legal-officer-1', roles: 'legal-officer' };
 const SCREENING_OFFICER = { user: 'screening-officer-1', roles: 'screening-officer' };
 const SUPERVISOR = { user: 'supervisor-1', roles: 'supervisor' };
 const OFFICER = { user: 'logistics-officer-1', roles: 'logistics-officer' };
+const CASE_WORKER = { user: 'case-worker-1', roles: 'case-worker' };
 type Actor = { user: string; roles: string };
 
 const document = (documentType: string, number: string) => ({ kind: 'document', documentType, number, issuingAuthority: 'Test Authority', issuedOn: '2019-06-20' });
@@ -101,12 +102,12 @@ describe('one child from registration to handover', () => {
         guardians: [
           { relationship: 'grandmother', name: { given: 'Зарема', family: 'Тестова', script: 'cyrillic' }, email: guardianEmail, preferredLanguage: 'ru' },
         ],
-      }, { user: 'case-worker-1', roles: 'case-worker' }),
+      }, CASE_WORKER),
       201,
     );
     caseId = registered['caseId'] as string;
 
-    await expectEventually(async () => expect((await api(`${legal.url}/legal-files/${caseId}`)).status).toBe(200));
+    await expectEventually(async () => expect((await api(`${legal.url}/legal-files/${caseId}`, 'GET', undefined, LEGAL_OFFICER)).status).toBe(200));
     for (const { code, evidence, decision, by } of CHECKLIST) {
       if (evidence) await expectStatus(api(`${legal.url}/legal-files/${caseId}/requirements/${code}/evidence`, 'POST', evidence, by), 201);
       await expectStatus(api(`${legal.url}/legal-files/${caseId}/requirements/${code}/decision`, 'POST', decision, by), 200);
@@ -145,7 +146,7 @@ describe('one child from registration to handover', () => {
     expect(message.Text).toContain('Зарема');
     expect(message.Text).toContain('EMR-E2E BGW → ZIA');
     expect(message.HTML).toContain('lang="ru"');
-    const deliveries = await api(`${notification.url}/cases/${caseId}/deliveries`);
+    const deliveries = await api(`${notification.url}/cases/${caseId}/deliveries`, 'GET', undefined, CASE_WORKER);
     expect(deliveries.body['deliveries']).toEqual([expect.objectContaining({ milestone: 'assigned', status: 'sent', attempts: 1 })]);
 
     await expectStatus(api(`${logistics.url}/movements/${movementId}/boarding/${caseId}`, 'POST', { status: 'boarded' }), 200);

@@ -7,3 +7,7 @@ export * from './dev-issuer/dev-signing-key';
 export * from './dev-issuer/dev-users';
 export * from './dev-issuer/dev-token';
 export * from './dev-issuer/dev-issuer.server';
+export * from './access-note';
+export * from './policy/permissions';
+export * from './policy/field-policy';
+export * from './policy/authorize';

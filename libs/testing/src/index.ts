@@ -5,3 +5,4 @@ export * from './mailpit.client';
 export * from './free-port';
 export * from './acting-as';
 export * from './test-issuer';
+export * from './route-probe';

@@ -20,6 +20,7 @@ export function caseChangeRoutes(api: ApiRouter, context: ServiceContext): void 
   api.patch(
     '/cases/:caseId',
     {
+      permission: 'case:write', fields: 'case',
       summary: 'Correct the details of a case; needs If-Match with its ETag (428 without, 412 when stale).',
       tags,
       params: CaseIdParams,
@@ -42,7 +43,7 @@ export function caseChangeRoutes(api: ApiRouter, context: ServiceContext): void 
 
   api.post(
     '/cases/:caseId/withdrawal',
-    { summary: 'Withdraw a case from its programme (409 once the child has boarded or the case has ended).', tags, params: CaseIdParams, body: WithdrawalRequest, responses: { 200: CaseView } },
+    { permission: 'case:write', fields: 'case', summary: 'Withdraw a case from its programme (409 once the child has boarded or the case has ended).', tags, params: CaseIdParams, body: WithdrawalRequest, responses: { 200: CaseView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const current = await readAt(cases, params.caseId, ifMatchVersion(req, false));

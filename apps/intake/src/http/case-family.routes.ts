@@ -21,7 +21,7 @@ export function caseFamilyRoutes(api: ApiRouter, context: ServiceContext): void 
 
   api.post(
     '/cases/:caseId/siblings',
-    { summary: 'Link siblings: every case of the group lists every other one.', tags, params: CaseIdParams, body: SiblingsRequest, responses: { 200: CaseView } },
+    { permission: 'case:write', fields: 'case', summary: 'Link siblings: every case of the group lists every other one.', tags, params: CaseIdParams, body: SiblingsRequest, responses: { 200: CaseView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const loaded = new Map<string, Snapshot<CaseRecord> | null>();
@@ -70,7 +70,7 @@ export function caseFamilyRoutes(api: ApiRouter, context: ServiceContext): void 
 
   api.post(
     '/cases/:caseId/guardians',
-    { summary: 'Add a candidate guardian (If-Match optional).', tags, params: CaseIdParams, body: AddGuardianRequest, responses: { 201: CaseView } },
+    { permission: 'case:write', fields: 'case', summary: 'Add a candidate guardian (If-Match optional).', tags, params: CaseIdParams, body: AddGuardianRequest, responses: { 201: CaseView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const current = await readAt(cases, params.caseId, ifMatchVersion(req, false));
@@ -87,7 +87,7 @@ export function caseFamilyRoutes(api: ApiRouter, context: ServiceContext): void 
 
   api.patch(
     '/cases/:caseId/guardians/:guardianId',
-    { summary: 'Change a candidate guardian; needs If-Match with the case ETag.', tags, params: GuardianParams, body: UpdateGuardianRequest, responses: { 200: CaseView } },
+    { permission: 'case:write', fields: 'case', summary: 'Change a candidate guardian; needs If-Match with the case ETag.', tags, params: GuardianParams, body: UpdateGuardianRequest, responses: { 200: CaseView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const current = await readAt(cases, params.caseId, ifMatchVersion(req, true));

@@ -22,7 +22,7 @@ export function caseRoutes(api: ApiRouter, context: ServiceContext): void {
 
   api.post(
     '/cases',
-    { summary: "Register a child under a programme (422 names the eligibility rule it breaks).", tags, body: RegisterCaseRequest, responses: { 201: RegisteredResponse } },
+    { permission: 'case:write', summary: "Register a child under a programme (422 names the eligibility rule it breaks).", tags, body: RegisterCaseRequest, responses: { 201: RegisteredResponse } },
     async ({ body }, req, res) => {
       const { userId } = principalOf(req);
       const programme = await findProgrammeDefinition(context.connection, body.programmeId);
@@ -36,14 +36,14 @@ export function caseRoutes(api: ApiRouter, context: ServiceContext): void {
     },
   );
 
-  api.get('/cases/:caseId', { summary: 'Read a case; the ETag is its version.', tags, params: CaseIdParams, responses: { 200: CaseView } }, async ({ params }, _req, res) => {
+  api.get('/cases/:caseId', { permission: 'case:read', fields: 'case', summary: 'Read a case; the ETag is its version.', tags, params: CaseIdParams, responses: { 200: CaseView } }, async ({ params }, _req, res) => {
     const found = await cases.store.get(params.caseId, 'case');
     sendWithEtag(res, 200, found.version, caseView(found));
   });
 
   api.get(
     '/cases',
-    { summary: 'Search cases by name (any script or transliteration), facility, stage, programme, destination state; in registration order.', tags, query: CaseListQuery, responses: { 200: CaseListResponse } },
+    { permission: 'case:read', fields: 'case', summary: 'Search cases by name (any script or transliteration), facility, stage, programme, destination state; in registration order.', tags, query: CaseListQuery, responses: { 200: CaseListResponse } },
     async ({ query }, _req, res) => {
       const found = (await cases.store.model
         .find(caseSearchFilter(query))

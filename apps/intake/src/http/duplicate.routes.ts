@@ -49,7 +49,7 @@ export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
   const cases = new CaseRepository(context.connection);
   const detector = duplicateDetectorFor(context.connection, context.logger);
 
-  api.get('/duplicates', { summary: 'Potential duplicates, oldest first.', tags, query: ListQuery, responses: { 200: z.object({ items: z.array(DuplicateView) }) } }, async ({ query }, _req, res) => {
+  api.get('/duplicates', { permission: 'duplicate:review', summary: 'Potential duplicates, oldest first.', tags, query: ListQuery, responses: { 200: z.object({ items: z.array(DuplicateView) }) } }, async ({ query }, _req, res) => {
     const found = (await duplicates.model
       .find(query.status ? { status: query.status } : {})
       .select('-outbox -inbox -outboxPending')
@@ -60,13 +60,14 @@ export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
     res.json({ items: found.map(view) });
   });
 
-  api.get('/duplicates/:duplicateId', { summary: 'Read a potential duplicate.', tags, params: Params, responses: { 200: DuplicateView } }, async ({ params }, _req, res) => {
+  api.get('/duplicates/:duplicateId', { permission: 'duplicate:review', summary: 'Read a potential duplicate.', tags, params: Params, responses: { 200: DuplicateView } }, async ({ params }, _req, res) => {
     res.json(view(await duplicates.get(params.duplicateId, 'duplicate')));
   });
 
   api.post(
     '/duplicates/:duplicateId/confirmation',
     {
+      permission: 'duplicate:review',
       summary: 'Confirm: the other case is merged into the survivor (case.merged.v1), keeping its history; 409 once decided or when a case can no longer change.',
       tags,
       params: Params,
@@ -98,7 +99,7 @@ export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
 
   api.post(
     '/duplicates/:duplicateId/dismissal',
-    { summary: 'Dismiss: the two cases are different children; 409 once decided.', tags, params: Params, body: DismissalRequest, responses: { 200: DuplicateView } },
+    { permission: 'duplicate:review', summary: 'Dismiss: the two cases are different children; 409 once decided.', tags, params: Params, body: DismissalRequest, responses: { 200: DuplicateView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const current = await duplicates.get(params.duplicateId, 'duplicate');

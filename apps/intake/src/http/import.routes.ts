@@ -36,6 +36,7 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
   api.post(
     '/imports',
     {
+      permission: 'import:write',
       summary: 'Import a list of children (JSON, or CSV with ?programmeId=); 202 with the job, whose progress GET /imports/{importId} shows.',
       tags,
       query: ImportQuery,
@@ -59,13 +60,13 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
     },
   );
 
-  api.get('/imports/:importId', { summary: 'Progress and totals of an import.', tags, params: ImportParams, responses: { 200: ImportJobView } }, async ({ params }, _req, res) => {
+  api.get('/imports/:importId', { permission: 'import:read', summary: 'Progress and totals of an import.', tags, params: ImportParams, responses: { 200: ImportJobView } }, async ({ params }, _req, res) => {
     res.json(importJobView(await jobs.get(params.importId, 'import')));
   });
 
   api.get(
     '/imports/:importId/report',
-    { summary: 'Accepted rows with their case, rejected rows with field and reason.', tags, params: ImportParams, responses: { 200: ImportReport } },
+    { permission: 'import:read', summary: 'Accepted rows with their case, rejected rows with field and reason.', tags, params: ImportParams, responses: { 200: ImportReport } },
     async ({ params }, _req, res) => {
       const job = await jobs.get(params.importId, 'import');
       const ids = Array.from({ length: job.chunkCount }, (_x, i) => importChunkId(params.importId, i));

@@ -34,7 +34,7 @@ const view = ({ _id, ...rest }: Snapshot<ProgrammeRecord>) => ({ programmeId: _i
 export function programmeRoutes(api: ApiRouter, context: ServiceContext): void {
   const programmes = new AggregateStore<ProgrammeRecord>(registerProgrammeModel(context.connection));
 
-  api.post('/programmes', { summary: 'Create a programme (active).', tags, body: ProgrammeDefinition, responses: { 201: ProgrammeView } }, async ({ body }, req, res) => {
+  api.post('/programmes', { permission: 'programme:write', summary: 'Create a programme (active).', tags, body: ProgrammeDefinition, responses: { 201: ProgrammeView } }, async ({ body }, req, res) => {
     const { userId } = principalOf(req);
     const record = newProgramme(body, new Date(), userId);
     const event = context.events(ProgrammeCreatedV1, { ...body, createdAt: record.createdAt }, { correlationid: requestIdOf(req) });
@@ -44,20 +44,20 @@ export function programmeRoutes(api: ApiRouter, context: ServiceContext): void {
     sendWithEtag(res, 201, 1, view({ ...record, _id: body.programmeId, version: 1 }));
   });
 
-  api.get('/programmes', { summary: 'List programmes by id.', tags, responses: { 200: z.object({ items: z.array(ProgrammeView) }) } }, async (_input, _req, res) => {
+  api.get('/programmes', { permission: 'programme:read', summary: 'List programmes by id.', tags, responses: { 200: z.object({ items: z.array(ProgrammeView) }) } }, async (_input, _req, res) => {
     // A handful of programmes exist (one per pair of states and period): no paging.
     const found = (await programmes.model.find().select('-outbox -inbox -outboxPending').sort({ _id: 1 }).lean().exec()) as unknown as Snapshot<ProgrammeRecord>[];
     res.json({ items: found.map(view) });
   });
 
-  api.get('/programmes/:programmeId', { summary: 'Read a programme.', tags, params: Params, responses: { 200: ProgrammeView } }, async ({ params }, _req, res) => {
+  api.get('/programmes/:programmeId', { permission: 'programme:read', summary: 'Read a programme.', tags, params: Params, responses: { 200: ProgrammeView } }, async ({ params }, _req, res) => {
     const found = await programmes.get(params.programmeId, 'programme');
     sendWithEtag(res, 200, found.version, view(found));
   });
 
   api.post(
     '/programmes/:programmeId/suspension',
-    { summary: 'Suspend a programme: no new movement assignments; intake and legal go on.', tags, params: Params, body: SuspensionRequest, responses: { 200: ProgrammeView } },
+    { permission: 'programme:write', summary: 'Suspend a programme: no new movement assignments; intake and legal go on.', tags, params: Params, body: SuspensionRequest, responses: { 200: ProgrammeView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const current = await programmes.get(params.programmeId, 'programme');
@@ -77,7 +77,7 @@ export function programmeRoutes(api: ApiRouter, context: ServiceContext): void {
 
   api.post(
     '/programmes/:programmeId/resumption',
-    { summary: 'Resume a suspended programme.', tags, params: Params, responses: { 200: ProgrammeView } },
+    { permission: 'programme:write', summary: 'Resume a suspended programme.', tags, params: Params, responses: { 200: ProgrammeView } },
     async ({ params }, req, res) => {
       principalOf(req);
       const current = await programmes.get(params.programmeId, 'programme');

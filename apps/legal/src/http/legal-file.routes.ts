@@ -9,6 +9,7 @@ export function legalFileRoutes(api: ApiRouter, { files, send }: LegalFileComman
   api.get(
     '/legal-files/:caseId',
     {
+      permission: 'legal-file:read',
       summary: 'A legal file: requirements with evidence summaries and decisions (who, when, why), holds, status history. Screening details only for the screening-officer role.',
       params: CaseIdParams,
       responses: { 200: LegalFileResponse },
@@ -19,6 +20,7 @@ export function legalFileRoutes(api: ApiRouter, { files, send }: LegalFileComman
   api.get(
     '/legal-files',
     {
+      permission: 'legal-file:read',
       summary: 'Legal files by status and programme, in case id order, a page at a time.',
       query: ListQuery,
       responses: { 200: LegalFileListResponse },

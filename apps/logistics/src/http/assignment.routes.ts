@@ -16,6 +16,7 @@ export function assignmentRoutes(api: ApiRouter, stores: LogisticsStores, contex
   api.post(
     '/movements/:movementId/assignments',
     {
+      permission: 'movement:write',
       summary: 'Seat one or more cleared cases; every failing rule is named in one 422',
       tags,
       params: MovementIdParams,
@@ -53,7 +54,7 @@ export function assignmentRoutes(api: ApiRouter, stores: LogisticsStores, contex
 
   api.delete(
     '/movements/:movementId/assignments/:caseId',
-    { summary: 'Unassign a case that has not boarded; it returns to the cleared pool', tags, params: MovementCaseParams, responses: { 200: MovementView } },
+    { permission: 'movement:write', summary: 'Unassign a case that has not boarded; it returns to the cleared pool', tags, params: MovementCaseParams, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);

@@ -15,7 +15,7 @@ const tags = ['escorts'];
 export function escortRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext): void {
   api.post(
     '/movements/:movementId/escorts',
-    { summary: 'Add an escort (official, medical, psychologist or carer)', tags, params: MovementIdParams, body: AddEscortRequest, responses: { 201: MovementView } },
+    { permission: 'movement:write', summary: 'Add an escort (official, medical, psychologist or carer)', tags, params: MovementIdParams, body: AddEscortRequest, responses: { 201: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
@@ -34,7 +34,7 @@ export function escortRoutes(api: ApiRouter, stores: LogisticsStores, context: S
 
   api.delete(
     '/movements/:movementId/escorts/:escortId',
-    { summary: 'Remove an escort, unless the children on board would then break the escort rules', tags, params: EscortParams, responses: { 200: MovementView } },
+    { permission: 'movement:write', summary: 'Remove an escort, unless the children on board would then break the escort rules', tags, params: EscortParams, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);

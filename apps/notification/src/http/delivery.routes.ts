@@ -22,7 +22,7 @@ export function deliveryRoutes(app: Express, context: ServiceContext): void {
   const api = createApiRouter(app, { title: 'Homeward notification API', version: '1.0.0' });
   api.get(
     '/cases/:caseId/deliveries',
-    { summary: "The guardians' e-mails about a case and whether each was sent", params: CaseIdParams, responses: { 200: Deliveries } },
+    { permission: 'delivery:read', summary: "The guardians' e-mails about a case and whether each was sent", params: CaseIdParams, responses: { 200: Deliveries } },
     async ({ params }, _req, res) => {
       const found = await deliveries
         .find({ caseId: params.caseId }, { caseId: 1, guardianId: 1, milestone: 1, status: 1, attempts: 1, sentAt: 1 })
