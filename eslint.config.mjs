@@ -17,11 +17,12 @@ const boundaries = (forTests) => {
       { sourceTag: 'type:errors', onlyDependOnLibsWithTags: allow([]) },
       { sourceTag: 'type:config', onlyDependOnLibsWithTags: allow([]) },
       { sourceTag: 'type:auth', onlyDependOnLibsWithTags: allow(libs('config', 'errors')) },
+      { sourceTag: 'type:audit', onlyDependOnLibsWithTags: allow(libs('config', 'errors', 'auth', 'http')) },
       { sourceTag: 'type:telemetry', onlyDependOnLibsWithTags: allow(libs('config', 'errors')) },
       { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors')) },
       { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'persistence', 'telemetry')) },
       { sourceTag: 'type:http', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'auth')) },
-      { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'persistence', 'messaging', 'http', 'auth')) },
+      { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'persistence', 'messaging', 'http', 'auth', 'audit')) },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors')) },
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'telemetry', 'persistence', 'messaging', 'http', 'runtime', 'auth')) },
       // The e2e project is test code through and through.

@@ -9,7 +9,8 @@ export interface AccessNote {
   /** `POST /cases/:caseId/siblings`: the route pattern, never the query string. */
   readonly operation: string;
   readonly permission: string;
-  readonly caseId?: string;
+  /** From the path, or from the answer of a command that creates the case. */
+  caseId?: string;
   /** Names of the personal fields read (after redaction) or written. */
   fields: string[];
 }

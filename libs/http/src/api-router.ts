@@ -92,6 +92,8 @@ const fieldNames = (body: unknown): string[] =>
 function filterAnswer(res: Response, note: AccessNote, object: PolicyObject | undefined, roles: readonly Role[]): void {
   const json = res.json.bind(res);
   res.json = (body: unknown) => {
+    const answeredCase = (body as { caseId?: unknown } | null)?.caseId;
+    if (!note.caseId && typeof answeredCase === 'string') note.caseId = answeredCase;
     if (!object || typeof body !== 'object' || body === null) {
       if (note.action === 'read') note.fields = fieldNames(body);
       return json(body);

@@ -30,6 +30,8 @@ export interface HttpAppOptions {
    * be built that forgets it.
    */
   readonly authenticate: RequestHandler;
+  /** Run for every authenticated request, in order, before the body is parsed (audit, rate limits). */
+  readonly afterAuthentication?: readonly RequestHandler[];
   /** Mounts routes that need no token, before authentication and body parsing. */
   readonly configurePublic?: (app: Express) => void;
   /** Mounts the service's routes, all behind `authenticate`. */
@@ -72,6 +74,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // Default deny: nothing below answers without a verified token, and a
   // body is parsed only once the caller is known.
   app.use(options.authenticate);
+  for (const handler of options.afterAuthentication ?? []) app.use(handler);
   for (const { path, limit } of options.largeJsonBodies ?? []) app.post(path, jsonBodyMiddleware(limit));
   app.use(jsonBodyMiddleware(options.bodyLimit ?? '256kb'));
   app.use(forbiddenKeysMiddleware());

@@ -2,8 +2,9 @@ import type { Connection, Model } from 'mongoose';
 import type { Express } from 'express';
 import { Partitioners } from 'kafkajs';
 import { deadLetterTopic, Topic } from '@homeward/contracts';
+import { AuditTrail, auditMiddleware, auditRoutes } from '@homeward/audit';
 import { authenticationMiddleware, createTokenVerifier } from '@homeward/auth';
-import { createHttpApp, startHttpServer } from '@homeward/http';
+import { createApiRouter, createHttpApp, requestIdOf, startHttpServer } from '@homeward/http';
 import {
   createEventConsumer,
   createEventFactory,
@@ -105,6 +106,10 @@ export async function startService(definition: ServiceDefinition, config: Servic
     await consumer.start();
   }
 
+  // One audit chain per service, in its own database (DESIGN: each service owns its data).
+  const audit = AuditTrail.of(connection);
+  await audit.prepare();
+
   const admin = kafka.admin();
   await admin.connect();
   const app = createHttpApp({
@@ -117,8 +122,12 @@ export async function startService(definition: ServiceDefinition, config: Servic
     ],
     ...(definition.largeJsonBodies ? { largeJsonBodies: definition.largeJsonBodies } : {}),
     authenticate: authenticationMiddleware(createTokenVerifier(config.auth)),
+    afterAuthentication: [auditMiddleware(audit, logger, requestIdOf)],
     ...(definition.publicRoutes ? { configurePublic: (app: Express) => definition.publicRoutes!(app, context) } : {}),
-    configure: (app) => definition.routes?.(app, context),
+    configure: (app) => {
+      definition.routes?.(app, context);
+      auditRoutes(createApiRouter(app, { title: `Homeward ${name}`, version: '1.0.0' }), audit);
+    },
   });
   const http = await startHttpServer(app, { port: config.PORT, host: config.HOST, logger });
   logger.info({ port: http.port }, `${name} is listening`);
@@ -131,6 +140,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     },
     async close() {
       await relay.stop();
+      await audit.flush();
       await Promise.allSettled([producer.disconnect(), admin.disconnect(), definition.close?.()]);
       await connection.close();
     },

@@ -286,6 +286,8 @@ describe('legal service against the real servers', () => {
       '/legal-files/{caseId}/clearance-request': ['post'],
       '/legal-files/{caseId}/clearance-approval': ['post'],
       '/legal-files/{caseId}/rejection': ['post'],
+      '/audit': ['get'],
+      '/audit/verification': ['get'],
     });
   });
 });

@@ -186,6 +186,8 @@ describe('logistics: a movement from schedule to handover', () => {
         'GET /movements/{movementId}/manifest.csv',
         'GET /movements/{movementId}/manifest.pdf',
         'GET /cases/{caseId}',
+        'GET /audit',
+        'GET /audit/verification',
       ].sort(),
     );
   });
