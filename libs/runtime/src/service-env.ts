@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authEnv, authSettingsOf } from '@homeward/auth';
-import { commonEnv, loadConfig, port } from '@homeward/config';
+import { commonEnv, kafkaSecurityOf, loadConfig, mongoSecurityOf, port, transportSecurityEnv } from '@homeward/config';
 
 /**
  * The environment of one service: the shared variables, token verification
@@ -11,13 +11,15 @@ export function loadServiceConfig(service: string, defaultPort: number, env: Nod
     {
       ...commonEnv,
       ...authEnv,
+      ...transportSecurityEnv,
+      RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200).describe('Requests a minute per token subject and process.'),
       PORT: port(defaultPort),
       MONGO_DB: z.string().regex(/^[a-zA-Z0-9_-]{1,60}$/).default(`homeward_${service}`),
       KAFKA_GROUP_ID: z.string().min(1).default(`homeward-${service}`),
     },
     env,
   );
-  return { ...config, auth: authSettingsOf(config) };
+  return { ...config, auth: authSettingsOf(config), kafkaSecurity: kafkaSecurityOf(config), mongoSecurity: mongoSecurityOf(config) };
 }
 
 export type ServiceConfig = ReturnType<typeof loadServiceConfig>;

@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { Express } from 'express';
-import { Partitioners } from 'kafkajs';
+import { Partitioners, type KafkaConfig } from 'kafkajs';
 import { deadLetterTopic, Topic } from '@homeward/contracts';
 import { AuditTrail, auditMiddleware, auditRoutes } from '@homeward/audit';
 import { authenticationMiddleware, createTokenVerifier } from '@homeward/auth';
@@ -19,6 +19,7 @@ import {
 import { connectMongo, OutboxStore, pingMongo, ProcessedEventStore, syncIndexes } from '@homeward/persistence';
 import type { Logger } from 'pino';
 import { createHttpLogger } from '@homeward/telemetry';
+import { perCallerRateLimit } from './rate-limit';
 import type { ServiceConfig } from './service-env';
 
 /** What a service's routes and handlers get: its own database and a way to raise events. */
@@ -65,11 +66,11 @@ export interface RunningService {
  */
 export async function startService(definition: ServiceDefinition, config: ServiceConfig, logger: Logger): Promise<RunningService> {
   const { name } = definition;
-  const connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB });
+  const connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, security: config.mongoSecurity });
   const outboxModels = definition.models(connection);
   await syncIndexes(connection);
 
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? `homeward-${name}`, logger });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? `homeward-${name}`, logger, ...(config.kafkaSecurity as Pick<KafkaConfig, 'ssl' | 'sasl'>) });
   const dlq = physicalTopic(config.HOMEWARD_TOPIC_PREFIX, deadLetterTopic(name));
   await ensureTopics(kafka, [...Object.values(Topic).map((t) => physicalTopic(config.HOMEWARD_TOPIC_PREFIX, t)), dlq]);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
@@ -122,7 +123,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     ],
     ...(definition.largeJsonBodies ? { largeJsonBodies: definition.largeJsonBodies } : {}),
     authenticate: authenticationMiddleware(createTokenVerifier(config.auth)),
-    afterAuthentication: [auditMiddleware(audit, logger, requestIdOf)],
+    afterAuthentication: [perCallerRateLimit(config.RATE_LIMIT_PER_MINUTE), auditMiddleware(audit, logger, requestIdOf)],
     ...(definition.publicRoutes ? { configurePublic: (app: Express) => definition.publicRoutes!(app, context) } : {}),
     configure: (app) => {
       definition.routes?.(app, context);
