@@ -27,7 +27,10 @@ module.exports = function jestConfig(projectDir) {
           module: { type: 'commonjs' },
         },
       ],
+      // jose ships ES modules only; jest's CommonJS runtime needs them compiled.
+      '/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2023' }, module: { type: 'commonjs' } }],
     },
+    transformIgnorePatterns: ['/node_modules/(?!jose/)'],
     moduleNameMapper,
     globalSetup: integration ? path.join(root, 'libs/testing/src/global-setup.cjs') : undefined,
     testTimeout: integration ? 120_000 : 10_000,

@@ -9,7 +9,10 @@
  * SCENARIO_RUN_ID (optional, lowercase letters and digits),
  * SCENARIO_CONCURRENCY (default 8: requests in flight per phase) and
  * SCENARIO_MOVEMENT_CONCURRENCY (default 2: commands in flight on one movement).
+ * Tokens come from the development issuer's key in .run/dev-issuer/ for the
+ * users of tools/dev-issuer/dev-users.json.
  */
+import { devAccessTokens } from './dev-issuer/dev-issuer-files';
 import { formatSummary, runSeedScenario, serviceUrlsFromEnv } from './scenario/index';
 
 function positiveInteger(name: string): number | undefined {
@@ -23,6 +26,8 @@ function positiveInteger(name: string): number | undefined {
 async function main(): Promise<number> {
   const summary = await runSeedScenario({
     urls: serviceUrlsFromEnv(),
+    // Each step as the seeded user whose role it needs, with the development issuer's tokens.
+    accessToken: devAccessTokens(),
     runId: process.env['SCENARIO_RUN_ID'] || undefined,
     concurrency: positiveInteger('SCENARIO_CONCURRENCY'),
     movementConcurrency: positiveInteger('SCENARIO_MOVEMENT_CONCURRENCY'),

@@ -1,6 +1,8 @@
 import { appNames, appPorts, launchService, serviceNames, waitUntilReady, type AppName } from '@homeward/testing';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { devIssuer } from './dev-issuer/dev-issuer-files';
+import { launchDevIssuer, waitForDevIssuer } from './stack/dev-issuer-process';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
 import { clearPid, logFile, readPid, runDir, terminate, writePid } from './stack/service-pids';
 
@@ -19,6 +21,12 @@ async function up(): Promise<number> {
     mkdirSync(join(runDir, 'pids'), { recursive: true });
     writeFileSync(startedServersMarker, `${new Date().toISOString()}\n`);
   }
+  if (!readPid('dev-issuer')) {
+    const issuer = launchDevIssuer();
+    writePid('dev-issuer', issuer.pid!);
+    issuer.unref();
+  }
+  await waitForDevIssuer();
   const launch = async (names: readonly AppName[]) => {
     for (const name of names) {
       if (readPid(name)) continue;
@@ -33,12 +41,13 @@ async function up(): Promise<number> {
   await launch(['dashboard']);
   for (const name of appNames) console.log(`${name.padEnd(13)} http://127.0.0.1:${appPorts[name]}   log ${logFile(name)}`);
   console.log(`${'mailpit'.padEnd(13)} ${mailpitUi}`);
+  console.log(`${'dev issuer'.padEnd(13)} ${devIssuer}   tokens: npm run token -- --user case-worker-1`);
   return 0;
 }
 
 async function down(): Promise<number> {
   await Promise.all(
-    appNames.map(async (name) => {
+    [...appNames, 'dev-issuer' as const].map(async (name) => {
       const pid = readPid(name);
       if (pid) console.log(`${name}: ${await terminate(pid)}`);
       clearPid(name);

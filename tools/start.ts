@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { appNames, appPorts, launchService, repoRoot, serviceNames, waitUntilReady, type AppName, type ServiceProcess } from '@homeward/testing';
+import { mintDevToken } from '@homeward/auth';
+import { devAudience, devIssuer, devSigningKey, devUser } from './dev-issuer/dev-issuer-files';
+import { launchDevIssuer, waitForDevIssuer } from './stack/dev-issuer-process';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
 import { logFile, readPid } from './stack/service-pids';
 
@@ -19,6 +22,8 @@ async function main(): Promise<void> {
   const serversWereRunning = serversRunning();
   if (servers('up') !== 0) process.exit(1);
 
+  const issuer = launchDevIssuer();
+  await waitForDevIssuer();
   // Each service in its own process group, so that Ctrl-C reaches only this
   // process, which then stops each service with exactly one SIGTERM.
   const launch = (name: AppName): ServiceProcess => {
@@ -39,6 +44,7 @@ async function main(): Promise<void> {
     console.log('\nStopping the services…');
     const codes = await Promise.all(services.map((s) => s.stop('SIGTERM')));
     services.forEach((s, i) => console.log(`  ${s.name}: exited with ${codes[i]}`));
+    issuer.kill('SIGTERM');
     if (!serversWereRunning) servers('down');
     process.exit(code);
   };
@@ -52,7 +58,9 @@ async function main(): Promise<void> {
   const dashboard = launch('dashboard');
   services.push(dashboard);
   await waitUntilReady(dashboard.url, 90_000);
-  console.log(`\nServices ready; running the seed scenario… (watch it live: ${dashboard.url}/)\n`);
+  // The page takes its bearer token from the link's fragment: a supervisor's, valid for the session.
+  const dashboardLink = `${dashboard.url}/#token=${await mintDevToken(await devSigningKey(), devUser('supervisor-1'), { issuer: devIssuer, audience: devAudience, ttlSeconds: 8 * 3600 })}`;
+  console.log(`\nServices ready; running the seed scenario… (watch it live: ${dashboardLink})\n`);
   const scenario = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tools/scenario.ts')], { cwd: repoRoot, stdio: 'inherit' });
   const scenarioCode = await new Promise<number | null>((resolve) => scenario.once('exit', resolve));
   if (stopping) return;
@@ -60,7 +68,8 @@ async function main(): Promise<void> {
   console.log('\nHomeward is running:');
   for (const s of services) console.log(`  ${s.name.padEnd(13)} ${s.url}   (log: ${logFile(s.name)})`);
   console.log(`  ${'Mailpit UI'.padEnd(13)} ${mailpitUi}   (the guardians' e-mails)`);
-  console.log(`\nThe live dashboard: http://127.0.0.1:${appPorts.dashboard}/  (right to left: /?lang=ar)`);
+  console.log(`  ${'dev issuer'.padEnd(13)} ${devIssuer}   (tokens: npm run token -- --user case-worker-1)`);
+  console.log(`\nThe live dashboard (as supervisor-1): ${dashboardLink}\n  (right to left: add ?lang=ar before the #; another user's link: /#token=$(npm run -s token -- --user observer-1))`);
   console.log(
     scenarioCode === 0
       ? '\nThe seed scenario completed. Press Ctrl-C to stop.'

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { actingAs, repoRoot, testServers } from '@homeward/testing';
+import { repoRoot, testServers, testToken } from '@homeward/testing';
 import { formatSummary, newRunId, runSeedScenario, seedGroups } from '@homeward/scenario';
 import { startTestStack, type TestStack } from './skeleton-stack';
 
@@ -42,11 +42,12 @@ describe('the live dashboard in a browser while the seed scenario runs', () => {
   });
 
   it(`shows the ${firstFlight!.children.length} children of the first flight handed over, updated live without a reload`, async () => {
-    const context = await browser.newContext({ extraHTTPHeaders: actingAs('programme-lead', ['supervisor']), viewport: { width: 1280, height: 1000 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
     let loads = 0;
     page.on('load', () => (loads += 1));
-    await page.goto(`${stack.dashboard!.process.url}/`);
+    // The token travels in the link's fragment, as `npm start` prints it: the page sends it as a bearer token.
+    await page.goto(`${stack.dashboard!.process.url}/#token=${testToken({ sub: 'programme-lead', roles: ['supervisor'] })}`);
     await page.locator('#live-state[data-state="live"]').waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="handed-over"]')?.textContent === '0', undefined, { timeout: 30_000 });
     // Every value the headline takes, as the live updates change it.
@@ -64,6 +65,7 @@ describe('the live dashboard in a browser while the seed scenario runs', () => {
       runId,
       groups: [firstFlight!],
       onProgress: (line) => progress.push(line),
+      accessToken: (actor) => testToken({ sub: actor.userId, roles: actor.roles ?? [] }),
     });
     if (!summary.ok) throw new Error(`${progress.join('\n')}\n\n${formatSummary(summary)}`);
 
@@ -82,7 +84,7 @@ describe('the live dashboard in a browser while the seed scenario runs', () => {
   it('lays the page out right to left in Arabic, in a narrow window, without horizontal scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'ar' });
     const page = await context.newPage();
-    await page.goto(`${stack.dashboard!.process.url}/?lang=ar`);
+    await page.goto(`${stack.dashboard!.process.url}/?lang=ar#token=${testToken({ sub: 'observer', roles: ['agency-observer'] })}`);
     await page.locator('#live-state[data-state="live"]').waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="total-cases"]')?.textContent !== '–', undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);

@@ -12,6 +12,7 @@ const LEGAL_OFFICER = { user: 'legal-officer-1', roles: 'legal-officer' };
 const SCREENING_OFFICER = { user: 'screening-officer-1', roles: 'screening-officer' };
 const SUPERVISOR = { user: 'supervisor-1', roles: 'supervisor' };
 const OFFICER = { user: 'logistics-officer-1', roles: 'logistics-officer' };
+const CASE_WORKER = { user: 'case-worker-1', roles: 'case-worker' };
 type Actor = { user: string; roles: string };
 
 const document = (documentType: string, number: string) => ({ kind: 'document', documentType, number, issuingAuthority: 'Test Authority', issuedOn: '2019-06-20' });
@@ -101,12 +102,12 @@ describe('one child from registration to handover', () => {
         guardians: [
           { relationship: 'grandmother', name: { given: 'Зарема', family: 'Тестова', script: 'cyrillic' }, email: guardianEmail, preferredLanguage: 'ru' },
         ],
-      }, { user: 'case-worker-1', roles: 'case-worker' }),
+      }, CASE_WORKER),
       201,
     );
     caseId = registered['caseId'] as string;
 
-    await expectEventually(async () => expect((await api(`${legal.url}/legal-files/${caseId}`)).status).toBe(200));
+    await expectEventually(async () => expect((await api(`${legal.url}/legal-files/${caseId}`, 'GET', undefined, LEGAL_OFFICER)).status).toBe(200));
     for (const { code, evidence, decision, by } of CHECKLIST) {
       if (evidence) await expectStatus(api(`${legal.url}/legal-files/${caseId}/requirements/${code}/evidence`, 'POST', evidence, by), 201);
       await expectStatus(api(`${legal.url}/legal-files/${caseId}/requirements/${code}/decision`, 'POST', decision, by), 200);
@@ -151,8 +152,7 @@ describe('one child from registration to handover', () => {
     expect(message.HTML).toContain('lang="ru"');
     // The SMTP server has the messages a moment before the delivery records say so.
     await expectEventually(async () => {
-      // Recorded sent just after the SMTP server accepted it.
-      const deliveries = (await api(`${notification.url}/cases/${caseId}/deliveries`)).body['deliveries'] as Array<{ milestone: string }>;
+      const deliveries = (await api(`${notification.url}/cases/${caseId}/deliveries`, 'GET', undefined, CASE_WORKER)).body['deliveries'] as Array<{ milestone: string }>;
       expect(deliveries.map((d) => d.milestone).sort()).toEqual(['assigned', 'cleared', 'registered']);
       expect(deliveries).toEqual(Array(3).fill(expect.objectContaining({ status: 'sent', attempts: 1 })));
     });

@@ -1,9 +1,9 @@
 import { MongoClient } from 'mongodb';
-import { expectEventually, serviceNames, testServers } from '@homeward/testing';
+import { actingAs, expectEventually, serviceNames, testServers, testToken } from '@homeward/testing';
 // The seed scenario is a tool; the end-to-end test runs it in-process against
 // its own stack, as `npm run scenario` runs it against the default one, to read
 // its summary rather than parse its output.
-import { formatSummary, newRunId, runSeedScenario, sampleGroup, seedGroups, type ScenarioSummary, type SeedGroup } from '@homeward/scenario';
+import { formatSummary, newRunId, READERS, runSeedScenario, sampleGroup, seedGroups, type ScenarioSummary, type SeedGroup } from '@homeward/scenario';
 import { startTestStack, type TestStack } from './skeleton-stack';
 
 /**
@@ -56,6 +56,8 @@ describe('the seed scenario end to end', () => {
     const { intake, legal, logistics, notification } = stack.services;
     const progress: string[] = [];
     summary = await runSeedScenario({
+      // Each step as the person whose role it needs, with a token of the test issuer the stack trusts.
+      accessToken: (actor) => testToken({ sub: actor.userId, roles: actor.roles ?? [] }),
       urls: { intake: intake.url, legal: legal.url, logistics: logistics.url, notification: notification.url, mailpit: testServers.mailpitUrl },
       runId,
       groups,
@@ -74,13 +76,13 @@ describe('the seed scenario end to end', () => {
   it('leaves intake, legal and logistics agreeing on every child: closed, cleared, handed over on its flight', async () => {
     expect(summary?.ok).toBe(true);
     const { intake, legal, logistics } = stack.services;
-    const read = async (url: string) => {
-      const res = await fetch(url);
+    const read = async (url: string, reader: keyof typeof READERS) => {
+      const res = await fetch(url, { headers: actingAs(READERS[reader].userId, READERS[reader].roles) });
       expect(res.status).toBe(200);
       return (await res.json()) as Record<string, unknown>;
     };
     for (const group of summary.groups) {
-      const movement = await read(`${logistics.url}/movements/${group.movementId}`);
+      const movement = await read(`${logistics.url}/movements/${group.movementId}`, 'logistics');
       expect(movement['status']).toBe('arrived');
       const passengers = new Map((movement['passengers'] as { caseId: string; status: string }[]).map((p) => [p.caseId, p.status]));
       expect(passengers.size).toBe(group.children);
@@ -89,9 +91,9 @@ describe('the seed scenario end to end', () => {
         group.cases.map(async ({ ref, caseId }) => {
           expect(caseId).toBeDefined();
           const [intakeCase, legalFile, logisticsCase] = await Promise.all([
-            read(`${intake.url}/cases/${caseId}`),
-            read(`${legal.url}/legal-files/${caseId}`),
-            read(`${logistics.url}/cases/${caseId}`),
+            read(`${intake.url}/cases/${caseId}`, 'intake'),
+            read(`${legal.url}/legal-files/${caseId}`, 'legal'),
+            read(`${logistics.url}/cases/${caseId}`, 'logistics'),
           ]);
           states.set(ref, {
             intakeStage: intakeCase['stage'],
@@ -120,7 +122,9 @@ describe('the seed scenario end to end', () => {
       for (const { familyRef, caseId } of group.cases) families.set(familyRef, [...(families.get(familyRef) ?? []), caseId!]);
       for (const members of [...families.values()].filter((f) => f.length > 1)) {
         await expectEventually(async () => {
-          const linked = (await (await fetch(`${intake.url}/cases/${members[0]}`)).json()) as { siblingCaseIds: string[] };
+          const linked = (await (await fetch(`${intake.url}/cases/${members[0]}`, { headers: actingAs(READERS.intake.userId, READERS.intake.roles) })).json()) as {
+            siblingCaseIds: string[];
+          };
           expect([...linked.siblingCaseIds].sort()).toEqual(members.slice(1).sort());
         });
       }

@@ -4,6 +4,7 @@ import {
   launchService,
   repoRoot,
   serviceNames,
+  testAuthEnv,
   testServers,
   uniqueName,
   waitUntilReady,
@@ -37,6 +38,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const services = {} as Record<ServiceName, ServiceProcess>;
   const database = (name: string) => `${prefix.replaceAll('-', '_')}_${name}`;
   const env = (name: string) => ({
+    ...testAuthEnv(),
     NODE_ENV: 'test',
     HOMEWARD_TOPIC_PREFIX: prefix,
     MONGO_URL: testServers.mongoUrl,

@@ -34,17 +34,21 @@ describe('createApiClient', () => {
 
   it('sends JSON with a request id and, once there is one, the bearer token', async () => {
     answers.push({ status: 201, body: { caseId: 'c1' } });
-    const client = createApiClient({ service: 'intake', baseUrl, accessToken: () => 'token-1', requestIdPrefix: 'scenario-abc' });
-    await expect(client.post('/cases', { a: 1 })).resolves.toEqual({ caseId: 'c1' });
+    const client = createApiClient({ service: 'intake', baseUrl, accessToken: (actor) => `token-of-${actor.userId}`, requestIdPrefix: 'scenario-abc' });
+    await expect(client.post('/cases', { a: 1 }, { userId: '1' })).resolves.toEqual({ caseId: 'c1' });
     expect(seen[0]).toMatchObject({ method: 'POST', url: '/prefix/cases', body: '{"a":1}' });
-    expect(seen[0]!.headers).toMatchObject({ authorization: 'Bearer token-1', 'content-type': 'application/json' });
+    expect(seen[0]!.headers).toMatchObject({ authorization: 'Bearer token-of-1', 'content-type': 'application/json' });
     expect(seen[0]!.headers['x-request-id']).toMatch(/^scenario-abc-[0-9a-f-]{36}$/);
   });
 
-  it('names the acting person and their roles on a command', async () => {
-    answers.push({ status: 200, body: {} });
-    await createApiClient({ service: 'legal', baseUrl }).post('/legal-files/x/clearance-request', undefined, { userId: 'legal-officer-1', roles: ['legal-officer', 'x'] });
-    expect(seen[0]!.headers).toMatchObject({ 'x-homeward-user': 'legal-officer-1', 'x-homeward-roles': 'legal-officer,x' });
+  it('sends a command with the token of the acting person, a read with the reader\'s', async () => {
+    answers.push({ status: 200, body: {} }, { status: 200, body: {} });
+    const tokens = { 'legal-officer-1': 'officer-token', 'reader-1': 'reader-token' } as Record<string, string>;
+    const client = createApiClient({ service: 'legal', baseUrl, accessToken: (actor) => tokens[actor.userId], reader: { userId: 'reader-1' } });
+    await client.post('/legal-files/x/clearance-request', undefined, { userId: 'legal-officer-1', roles: ['legal-officer'] });
+    await client.get('/legal-files/x');
+    expect(seen[0]!.headers).toMatchObject({ authorization: 'Bearer officer-token' });
+    expect(seen[1]!.headers).toMatchObject({ authorization: 'Bearer reader-token' });
     expect(seen[0]!.headers['content-type']).toBeUndefined();
     expect(seen[0]!.body).toBe('');
   });

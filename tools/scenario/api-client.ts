@@ -64,23 +64,17 @@ function describeFailure(service: string, method: string, path: string, status: 
   return parts.join(' — ');
 }
 
-/** Supplies the bearer token of every call; the services take none yet (the auth issue adds JWTs). */
-export type AccessTokenProvider = () => string | undefined | Promise<string | undefined>;
+/**
+ * The bearer token of the person a call is sent as: the services read who
+ * acts, their roles and agency from it (the development issuer's tokens for
+ * `npm run scenario`, the test issuer's in the end-to-end tests).
+ */
+export type AccessTokenProvider = (actor: Actor) => string | undefined | Promise<string | undefined>;
 
 /** The person a command is sent as, and the roles a rule may ask for (a legal officer, a supervisor…). */
 export interface Actor {
   readonly userId: string;
   readonly roles?: readonly string[];
-}
-
-/**
- * Who acts, as the services read it until authentication exists: the
- * `x-homeward-user` and `x-homeward-roles` headers. The one place to change
- * when issue 6 puts both in the bearer token.
- */
-export function actorHeaders(actor: Actor | undefined): Record<string, string> {
-  if (!actor) return {};
-  return { 'x-homeward-user': actor.userId, ...(actor.roles?.length ? { 'x-homeward-roles': actor.roles.join(',') } : {}) };
 }
 
 /** A document fetched as it is (a CSV or PDF manifest), with the media type the service gave it. */
@@ -94,6 +88,8 @@ export interface ApiClientOptions {
   readonly service: string;
   readonly baseUrl: string;
   readonly accessToken?: AccessTokenProvider;
+  /** Whom a call that names no actor (a read) is sent as. */
+  readonly reader?: Actor;
   /** Prefix of the `x-request-id` of each call, so the services' logs and traces show which run sent it. */
   readonly requestIdPrefix?: string;
   readonly timeoutMs?: number;
@@ -112,7 +108,8 @@ const ACCEPT = 'application/json, application/problem+json';
 
 /**
  * A JSON-over-HTTP client for one service. Every call's headers are built in
- * `headers()`, the one place a bearer token is added. POSTs are never
+ * `headers()`, the one place the bearer token of the acting person (or of
+ * the reader, for a call that names none) is added. POSTs are never
  * retried here: a lost answer to a create may have created something, so
  * each caller decides what a retry means.
  */
@@ -122,13 +119,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
 
   const headers = async (withBody: boolean, actor: Actor | undefined, accept = ACCEPT): Promise<Record<string, string>> => {
-    const token = await options.accessToken?.();
+    const as = actor ?? options.reader;
+    const token = as ? await options.accessToken?.(as) : undefined;
     return {
       accept,
       'x-request-id': `${options.requestIdPrefix ?? 'scenario'}-${randomUUID()}`,
       ...(withBody ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...actorHeaders(actor),
     };
   };
 

@@ -128,6 +128,14 @@ const HealthReady = z.object({ status: z.literal('ready') });
 
 export type ServiceName = Exclude<keyof ServiceUrls, 'mailpit'>;
 
+/** Who reads each service's data in the scenario: the role whose work the read serves (seeded users). */
+export const READERS: Record<ServiceName, Actor> = {
+  intake: { userId: 'case-worker-1', roles: ['case-worker'] },
+  legal: { userId: 'legal-officer-1', roles: ['legal-officer'] },
+  logistics: { userId: 'logistics-officer-1', roles: ['logistics-officer'] },
+  notification: { userId: 'case-worker-1', roles: ['case-worker'] },
+};
+
 /**
  * Typed calls of the public REST APIs the scenario drives; nothing here
  * touches a database. Every command names the person who sends it.
@@ -136,7 +144,7 @@ export function createHomewardApis(
   urls: ServiceUrls,
   options: { accessToken?: AccessTokenProvider; requestIdPrefix?: string; timeoutMs?: number } = {},
 ) {
-  const client = (service: ServiceName): ApiClient => createApiClient({ service, baseUrl: urls[service], ...options });
+  const client = (service: ServiceName): ApiClient => createApiClient({ service, baseUrl: urls[service], reader: READERS[service], ...options });
   const intake = client('intake');
   const legal = client('legal');
   const logistics = client('logistics');

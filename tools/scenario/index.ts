@@ -6,4 +6,5 @@ export { ACTORS, GROUP_PLANS, PROGRAMME, type GroupPlan } from './seed-groups';
 export { planEscorts, type EscortPlan } from './escort-plan';
 export { sampleGroup } from './seed-sample';
 export type { ServiceUrls } from './homeward-apis';
-export { actorHeaders, type AccessTokenProvider, type Actor } from './api-client';
+export { type AccessTokenProvider, type Actor } from './api-client';
+export { READERS } from './homeward-apis';

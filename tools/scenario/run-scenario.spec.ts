@@ -6,6 +6,7 @@ describe('runSeedScenario', () => {
     const summary = await runSeedScenario({
       urls: { intake: nowhere, legal: nowhere, logistics: nowhere, notification: nowhere, mailpit: nowhere },
       runId: 'ready1',
+      accessToken: () => 'unused',
       timeouts: { readyMs: 200 },
     });
     expect(summary.ok).toBe(false);
@@ -17,7 +18,7 @@ describe('runSeedScenario', () => {
   it('refuses a run id that would not fit an e-mail address', async () => {
     const url = 'http://127.0.0.1:1';
     await expect(
-      runSeedScenario({ urls: { intake: url, legal: url, logistics: url, notification: url, mailpit: url }, runId: 'Not OK!' }),
+      runSeedScenario({ urls: { intake: url, legal: url, logistics: url, notification: url, mailpit: url }, runId: 'Not OK!', accessToken: () => 'unused' }),
     ).rejects.toThrow(RangeError);
   });
 });

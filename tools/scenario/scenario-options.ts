@@ -38,8 +38,8 @@ export interface ScenarioOptions {
    */
   readonly movementConcurrency?: number;
   readonly timeouts?: Partial<ScenarioTimeouts>;
-  /** Bearer token for every call, once the services require one. */
-  readonly accessToken?: AccessTokenProvider;
+  /** The bearer token of each person the scenario acts as (every call needs one). */
+  readonly accessToken: AccessTokenProvider;
   /** Also count what reached Mailpit (exactly the expected e-mails per guardian address). Default true. */
   readonly checkMailbox?: boolean;
   /** The seed groups to run; by default both flights of the seed report. */

@@ -2,22 +2,25 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { repoRoot, type AppName } from '@homeward/testing';
 
-export const runDir = process.env['HOMEWARD_RUN_DIR'] ?? join(repoRoot, '.run');
-const pidFile = (name: AppName) => join(runDir, 'pids', `${name}.pid`);
-export const logFile = (name: AppName) => join(runDir, 'logs', `${name}.log`);
+/** What runs in the background: the services, the dashboard and the development issuer. */
+export type StackProcess = AppName | 'dev-issuer';
 
-export function readPid(name: AppName): number | undefined {
+export const runDir = process.env['HOMEWARD_RUN_DIR'] ?? join(repoRoot, '.run');
+const pidFile = (name: StackProcess) => join(runDir, 'pids', `${name}.pid`);
+export const logFile = (name: StackProcess) => join(runDir, 'logs', `${name}.log`);
+
+export function readPid(name: StackProcess): number | undefined {
   if (!existsSync(pidFile(name))) return undefined;
   const pid = Number(readFileSync(pidFile(name), 'utf8').trim());
   return Number.isInteger(pid) && isAlive(pid) ? pid : undefined;
 }
 
-export function writePid(name: AppName, pid: number): void {
+export function writePid(name: StackProcess, pid: number): void {
   mkdirSync(join(runDir, 'pids'), { recursive: true });
   writeFileSync(pidFile(name), `${pid}\n`);
 }
 
-export function clearPid(name: AppName): void {
+export function clearPid(name: StackProcess): void {
   rmSync(pidFile(name), { force: true });
 }
 

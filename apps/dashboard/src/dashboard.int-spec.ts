@@ -16,7 +16,7 @@ import {
   ProgrammeCreatedV1,
 } from '@homeward/contracts';
 import { actingAs, expectEventually, testServers, uniqueName } from '@homeward/testing';
-import { DashboardHarness, registration } from './test-support/dashboard.harness';
+import { DashboardHarness, registration, VIEWER } from './test-support/dashboard.harness';
 
 const PROGRAMME = 'iq-ru-2019';
 const now = () => new Date().toISOString();
@@ -42,7 +42,7 @@ interface StreamedSnapshot {
 }
 
 /** Reads the event stream until `accept` likes a `dashboard` event, and returns it. */
-async function nextDashboardEvent(base: string, accept: (data: StreamedSnapshot) => boolean, headers: Record<string, string> = {}) {
+async function nextDashboardEvent(base: string, accept: (data: StreamedSnapshot) => boolean, headers: Record<string, string> = VIEWER) {
   const abort = new AbortController();
   const res = await fetch(`${base}/events/stream`, { headers, signal: abort.signal });
   expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -210,7 +210,7 @@ describe('the dashboard against the real Kafka and FerretDB', () => {
       ['/api/summary?stage=cleared', 'query.stage'],
       ['/?lang=xx', 'query.lang'],
     ] as const) {
-      const res = await fetch(`${dashboard.base}${path}`);
+      const res = await fetch(`${dashboard.base}${path}`, { headers: VIEWER });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
       const problem = (await res.json()) as { errors: Array<{ field: string }> };

@@ -4,7 +4,7 @@ import { createKafka } from '@homeward/messaging';
 import { deadLetterServices, type DashboardConfig } from './config';
 import { dashboardHandlers } from './consumers/dashboard.handlers';
 import { createServiceHealth, type ServiceHealth } from './health/service-health';
-import { dashboardRoutes } from './http/dashboard.routes';
+import { dashboardPageRoutes, dashboardRoutes } from './http/dashboard.routes';
 import { createSnapshotReader } from './http/dashboard-snapshot';
 import { createLiveStream, type LiveStream } from './http/live-stream';
 import { DashboardQueries } from './store/dashboard.queries';
@@ -36,6 +36,7 @@ export function createDashboardService(config: DashboardConfig): ServiceDefiniti
       const model = registerReadModel(context.connection);
       return dashboardHandlers(model, shardsOf(model), () => live?.changed());
     },
+    publicRoutes: (app) => dashboardPageRoutes(app),
     routes: (app, context) => {
       const model = registerReadModel(context.connection);
       const queries = new DashboardQueries(model, shardsOf(model));

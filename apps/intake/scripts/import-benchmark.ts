@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadServiceConfig, startService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { actingAs } from '@homeward/testing';
+import { actingAs, testAuthEnv } from '@homeward/testing';
 import { intakeService } from '../src/intake.service';
 import { importRow } from '../src/http/import.test-rows';
 import { registerCaseModel } from '../src/store/case.model';
@@ -24,6 +24,7 @@ const seconds = (from: number) => ((Date.now() - from) / 1000).toFixed(1);
 
 async function main(): Promise<void> {
   const config = loadServiceConfig('intake', 0, {
+      ...testAuthEnv(),
     HOMEWARD_TOPIC_PREFIX: prefix,
     MONGO_DB: prefix.replaceAll('-', '_'),
     MONGO_URL: process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import { CaseRegisteredV1, ProgrammeCreatedV1, Topic } from '@homeward/contracts';
 import { createEventFactory, physicalTopic, toKafkaMessage } from '@homeward/messaging';
-import { actingAs, expectEventually, freePort, launchService, repoRoot, testServers, uniqueName, waitUntilReady } from '@homeward/testing';
+import { actingAs, expectEventually, freePort, launchService, repoRoot, testAuthEnv, testServers, uniqueName, waitUntilReady } from '@homeward/testing';
 
 /**
  * DESIGN "Guarantees": a service stopped with SIGTERM finishes in-flight work
@@ -24,6 +24,7 @@ describe('graceful shutdown of a service process', () => {
       port,
       logFile: join(repoRoot, 'tmp', 'graceful-shutdown', `${prefix}.log`),
       env: {
+        ...testAuthEnv(),
         HOMEWARD_TOPIC_PREFIX: prefix,
         MONGO_URL: testServers.mongoUrl,
         MONGO_DB: prefix.replaceAll('-', '_'),

@@ -22,7 +22,7 @@ export const legalService: ServiceDefinition = {
     const api = createApiRouter(app, {
       title: 'Homeward legal',
       version: '1',
-      description: 'Legal files: requirements, evidence, decisions, holds and four-eyes clearance. Commands name the acting person in x-homeward-user and their roles in x-homeward-roles.',
+      description: 'Legal files: requirements, evidence, decisions, holds and four-eyes clearance. Every call carries a bearer token (JWT) naming the person, their roles and agency.',
     });
     const commands = legalFileCommands(context);
     legalFileRoutes(api, commands);

@@ -30,8 +30,10 @@ export function createNotificationService(mail: MailConfig, feedsConfig: FeedsCo
       // The models whose commits carry events for the relay.
       return [registerDeliveryModel(connection), registerOptOutModel(connection), ...feeds.models(connection)] as unknown as Model<never>[];
     },
+    // The signed unsubscribe link answers without a bearer token: its token is its proof.
+    publicRoutes: notificationRoutes([unsubscribeRoutes(mail.UNSUBSCRIBE_KEY, loadUnsubscribePage())]),
     routes: (app, context) => {
-      notificationRoutes([deliveryRoutes, previewRoutes(render), unsubscribeRoutes(mail.UNSUBSCRIBE_KEY, loadUnsubscribePage())])(app, context);
+      notificationRoutes([deliveryRoutes, previewRoutes(render)])(app, context);
       // The same router (createApiRouter answers one per app), so /openapi.json documents the feeds too.
       feeds.routes(app, context);
     },

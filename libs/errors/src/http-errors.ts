@@ -88,3 +88,33 @@ export class RetriesExhaustedError extends HomewardError {
   readonly code = 'retries-exhausted';
   readonly retriable = false;
 }
+
+/**
+ * The caller is not authenticated: no bearer token, or one that does not
+ * verify. `challenge` is the `WWW-Authenticate` value (RFC 6750 §3) the HTTP
+ * layer sends with the 401.
+ */
+export class UnauthorizedError extends HomewardError {
+  readonly status = 401;
+  readonly code = 'unauthorized';
+  readonly retriable = false;
+  constructor(
+    message: string,
+    readonly challenge: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Too many requests for one caller in the window; `retryAfterSeconds` goes into `Retry-After`. */
+export class TooManyRequestsError extends HomewardError {
+  readonly status = 429;
+  readonly code = 'too-many-requests';
+  readonly retriable = true;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -24,19 +24,30 @@ export interface HttpAppOptions {
   /** Bound on each readiness check. */
   readonly readinessTimeoutMs?: number;
   readonly helmet?: HelmetOptions;
-  /** Mounts the service's routes. */
+  /**
+   * Authentication of every request past the health probes and the public
+   * routes (the auth lib's bearer-token middleware). Required: an app cannot
+   * be built that forgets it.
+   */
+  readonly authenticate: RequestHandler;
+  /** Run for every authenticated request, in order, before the body is parsed (audit, rate limits). */
+  readonly afterAuthentication?: readonly RequestHandler[];
+  /** Mounts routes that need no token, before authentication and body parsing. */
+  readonly configurePublic?: (app: Express) => void;
+  /** Mounts the service's routes, all behind `authenticate`. */
   readonly configure: (app: Express) => void;
 }
 
 /**
  * The express app every service serves: security headers, request ids,
- * health probes, strict JSON bodies, the service's routes, then 404 and
- * problem+json for every error.
+ * health probes, public routes, authentication, strict JSON bodies, the
+ * service's routes, then 404 and problem+json for every error.
  */
 export function createHttpApp(options: HttpAppOptions): Express {
   const { serviceName, logger, requestLogger, configure } = options;
   if (!serviceName) throw new Error('createHttpApp: serviceName is required');
   if (typeof configure !== 'function') throw new Error('createHttpApp: configure must be a function');
+  if (typeof options.authenticate !== 'function') throw new Error('createHttpApp: authenticate must be a request handler');
   const readiness = options.readiness ?? [];
   const names = readiness.map((check) => check.name);
   if (new Set(names).size !== names.length) {
@@ -59,6 +70,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
     }),
   );
   if (requestLogger) app.use(requestLogger);
+  options.configurePublic?.(app);
+  // Default deny: nothing below answers without a verified token, and a
+  // body is parsed only once the caller is known.
+  app.use(options.authenticate);
+  for (const handler of options.afterAuthentication ?? []) app.use(handler);
   for (const { path, limit } of options.largeJsonBodies ?? []) app.post(path, jsonBodyMiddleware(limit));
   app.use(jsonBodyMiddleware(options.bodyLimit ?? '256kb'));
   app.use(forbiddenKeysMiddleware());

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { NotFoundError } from '@homeward/errors';
+import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '@homeward/errors';
 import { mapErrorToProblem } from './error-to-problem.mapper';
 import { describeError, type HttpLogger } from './http-logger';
 import { buildProblem, problemInstance, sendProblem } from './problem-details';
@@ -31,6 +31,8 @@ export function errorHandler(logger: HttpLogger): ErrorRequestHandler {
       req.socket.destroy();
       return;
     }
+    if (error instanceof UnauthorizedError) res.set('WWW-Authenticate', error.challenge);
+    if (error instanceof TooManyRequestsError) res.set('Retry-After', String(error.retryAfterSeconds));
     sendProblem(
       res,
       buildProblem({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Permission, PolicyObject } from '@homeward/auth';
 import type { RouteSchemas } from './route.handler';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -6,6 +7,19 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** What the OpenAPI document says of one operation, beside the request schemas. */
 export interface OperationDoc extends RouteSchemas {
   readonly summary: string;
+  /**
+   * The permission a caller needs (libs/auth GRANTS say which roles hold
+   * it). A route without one answers 403 to everybody: default deny.
+   */
+  readonly permission?: Permission;
+  /**
+   * A route that answers without a bearer token (the signed unsubscribe
+   * link): it checks its own proof, has no caller and no permission, and must
+   * be mounted before authentication (ServiceDefinition.publicRoutes).
+   */
+  readonly public?: true;
+  /** The object the answer is (or lists under `items`) whose personal fields are redacted per role (libs/auth FIELD_POLICY). */
+  readonly fields?: PolicyObject;
   /** Status → schema of the JSON body (or a description for non-JSON responses). */
   readonly responses: Readonly<Record<number, z.ZodType | { description: string; contentType: string }>>;
   readonly tags?: readonly string[];
@@ -89,6 +103,8 @@ export class OpenApiDocument {
             ? { description: `HTTP ${status}`, content: { 'application/json': { schema: jsonSchema(body, 'output') } } }
             : { description: body.description, content: { [body.contentType]: {} } };
       }
+      if (!doc.public) responses['401'] ??= { description: 'No valid bearer token (WWW-Authenticate says why).', content: { 'application/problem+json': { schema: problemSchema } } };
+      if (!doc.public) responses['403'] ??= { description: 'The caller lacks the permission (`permission` names it).', content: { 'application/problem+json': { schema: problemSchema } } };
       for (const status of ['400', '404', '409', '412', '422']) {
         responses[status] ??= { description: 'Refused; nothing changed.', content: { 'application/problem+json': { schema: problemSchema } } };
       }
@@ -97,12 +113,20 @@ export class OpenApiDocument {
         summary: doc.summary,
         operationId: `${method}${openApiPath.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
         ...(doc.tags ? { tags: doc.tags } : {}),
+        'x-permission': doc.public ? 'public' : (doc.permission ?? 'undeclared'),
+        ...(doc.fields ? { 'x-redacted-object': doc.fields } : {}),
+        security: doc.public ? [] : [{ bearerAuth: [] }],
         parameters: [...parameters(doc.params, 'path'), ...parameters(doc.query, 'query')],
         ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),
         ...(doc.requestBodies ? { requestBody: { required: true, content: requestContent(doc.requestBodies) } } : {}),
         responses,
       };
     }
-    return { openapi: '3.1.0', info: this.info, paths };
+    return {
+      openapi: '3.1.0',
+      info: this.info,
+      paths,
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    };
   }
 }

@@ -22,6 +22,8 @@ const TITLES: Readonly<Record<string, string>> = {
   'malformed-json': 'Malformed JSON body',
   'payload-too-large': 'Request body too large',
   'unsupported-media-type': 'Unsupported media type',
+  unauthorized: 'Authentication required',
+  'too-many-requests': 'Too many requests',
   'not-found': 'Not found',
   conflict: 'Conflict with the current state',
   'rule-violated': 'Business rule violated',

@@ -22,6 +22,8 @@ export async function serveTestApp(
     serviceName: 'test-service',
     readiness: [],
     configure: () => undefined,
+    // The http lib's own tests are about the envelope; authentication is the auth lib's.
+    authenticate: (_req, _res, next) => next(),
     ...options,
     logger,
   });

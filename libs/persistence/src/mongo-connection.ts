@@ -6,6 +6,14 @@ export interface MongoOptions {
   readonly dbName: string;
   /** Bounded so that a missing server fails a start or a readiness probe quickly. */
   readonly serverSelectionTimeoutMs?: number;
+  /** TLS and SCRAM credentials (libs/config mongoSecurityOf); none on local loopback. */
+  readonly security?: {
+    readonly tls?: boolean;
+    readonly tlsCAFile?: string;
+    readonly auth?: { readonly username: string; readonly password: string };
+    readonly authMechanism?: 'SCRAM-SHA-256' | 'SCRAM-SHA-1';
+    readonly authSource?: string;
+  };
 }
 
 /**
@@ -23,6 +31,7 @@ export async function connectMongo(options: MongoOptions): Promise<Connection> {
     retryWrites: false,
     autoIndex: false,
     maxPoolSize: 20,
+    ...options.security,
   });
   await connection.asPromise();
   return connection;

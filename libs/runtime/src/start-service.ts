@@ -1,8 +1,10 @@
 import type { Connection, Model } from 'mongoose';
 import type { Express } from 'express';
-import { Partitioners } from 'kafkajs';
+import { Partitioners, type KafkaConfig } from 'kafkajs';
 import { deadLetterTopic, Topic } from '@homeward/contracts';
-import { createHttpApp, startHttpServer } from '@homeward/http';
+import { AuditTrail, auditMiddleware, auditRoutes } from '@homeward/audit';
+import { authenticationMiddleware, createTokenVerifier } from '@homeward/auth';
+import { createApiRouter, createHttpApp, requestIdOf, startHttpServer } from '@homeward/http';
 import {
   createEventConsumer,
   createEventFactory,
@@ -18,6 +20,7 @@ import { connectMongo, OutboxStore, pingMongo, ProcessedEventStore, syncIndexes,
 import { createPrivacy, privacySettings, type Privacy } from '@homeward/privacy';
 import type { Logger } from 'pino';
 import { createHttpLogger } from '@homeward/telemetry';
+import { perCallerRateLimit } from './rate-limit';
 import type { ServiceConfig } from './service-env';
 
 /** What a service's routes and handlers get: its own database and a way to raise events. */
@@ -35,7 +38,14 @@ export interface ServiceDefinition {
   readonly name: string;
   /** Registers the service's mongoose models on its connection; those with an outbox are returned. */
   readonly models: (connection: Connection) => readonly Model<never>[];
+  /** The service's routes; every one of them requires a valid bearer token (default deny). */
   readonly routes?: (app: Express, context: ServiceContext) => void;
+  /**
+   * Routes reachable without a token, mounted before authentication and
+   * before the JSON body parser: only a link that carries its own proof (the
+   * signed unsubscribe link), which the route itself must verify.
+   */
+  readonly publicRoutes?: (app: Express, context: ServiceContext) => void;
   /** POST routes whose JSON body may exceed the general 256 kb limit (createHttpApp's `largeJsonBodies`). */
   readonly largeJsonBodies?: ReadonlyArray<{ readonly path: string; readonly limit: string | number }>;
   readonly handlers?: (context: ServiceContext) => readonly HandlerRegistration[];
@@ -69,14 +79,14 @@ export interface RunningService {
  */
 export async function startService(definition: ServiceDefinition, config: ServiceConfig, logger: Logger): Promise<RunningService> {
   const { name } = definition;
-  const connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB });
+  const connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, security: config.mongoSecurity });
   // Before any model is used: every aggregate on this connection seals its personal fields with it.
   const privacy = await createPrivacy(connection, privacySettings(config));
   usePersonalDataCodec(connection, privacy);
   const outboxModels = definition.models(connection);
   await syncIndexes(connection);
 
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? `homeward-${name}`, logger });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? `homeward-${name}`, logger, ...(config.kafkaSecurity as Pick<KafkaConfig, 'ssl' | 'sasl'>) });
   const dlq = physicalTopic(config.HOMEWARD_TOPIC_PREFIX, deadLetterTopic(name));
   await ensureTopics(kafka, [...Object.values(Topic).map((t) => physicalTopic(config.HOMEWARD_TOPIC_PREFIX, t)), dlq]);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
@@ -122,6 +132,10 @@ export async function startService(definition: ServiceDefinition, config: Servic
   const workers = definition.workers?.(context) ?? [];
   for (const worker of workers) worker.start();
 
+  // One audit chain per service, in its own database (DESIGN: each service owns its data).
+  const audit = AuditTrail.of(connection);
+  await audit.prepare();
+
   const admin = kafka.admin();
   await admin.connect();
   const app = createHttpApp({
@@ -133,7 +147,13 @@ export async function startService(definition: ServiceDefinition, config: Servic
       { name: 'kafka', check: async () => void (await admin.describeCluster()) },
     ],
     ...(definition.largeJsonBodies ? { largeJsonBodies: definition.largeJsonBodies } : {}),
-    configure: (app) => definition.routes?.(app, context),
+    authenticate: authenticationMiddleware(createTokenVerifier(config.auth)),
+    afterAuthentication: [perCallerRateLimit(config.RATE_LIMIT_PER_MINUTE), auditMiddleware(audit, logger, requestIdOf)],
+    ...(definition.publicRoutes ? { configurePublic: (app: Express) => definition.publicRoutes!(app, context) } : {}),
+    configure: (app) => {
+      definition.routes?.(app, context);
+      auditRoutes(createApiRouter(app, { title: `Homeward ${name}`, version: '1.0.0' }), audit);
+    },
   });
   const http = await startHttpServer(app, { port: config.PORT, host: config.HOST, logger });
   logger.info({ port: http.port }, `${name} is listening`);
@@ -147,6 +167,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     },
     async close() {
       await relay.stop();
+      await audit.flush();
       await Promise.allSettled([producer.disconnect(), admin.disconnect(), definition.close?.()]);
       await connection.close();
     },

@@ -1,9 +1,11 @@
+import { testToken } from './test-issuer';
+
 /**
- * The request headers that say who acts in a test. Every test that calls a
- * service's API as a person gets its headers here, so that the way identity
- * travels (today two headers, with authentication a signed bearer token) is
- * changed in one place.
+ * The request headers that say who acts in a test: a bearer token of the
+ * test issuer with the person's id, roles and agency. Every test that calls
+ * a service's API as a person gets its headers here; the service trusts the
+ * test issuer through `testAuthEnv()`.
  */
-export function actingAs(userId: string, roles: readonly string[] = []): Record<string, string> {
-  return { 'x-homeward-user': userId, ...(roles.length ? { 'x-homeward-roles': roles.join(',') } : {}) };
+export function actingAs(userId: string, roles: readonly string[] = [], agency?: string): Record<string, string> {
+  return { authorization: `Bearer ${testToken({ sub: userId, roles, ...(agency ? { agency } : {}) })}` };
 }

@@ -15,43 +15,56 @@ export interface DashboardRouteDeps {
   readonly live: LiveStream;
 }
 
-/** The page, its assets, one JSON endpoint per panel, and the live stream. */
-export function dashboardRoutes(app: Express, deps: DashboardRouteDeps): void {
-  const api = createApiRouter(app, {
-    title: 'Homeward dashboard API',
-    version: '1.0.0',
-    description: 'Read models of the programme and of the services, as the dashboard page shows them.',
-  });
+const apiInfo = {
+  title: 'Homeward dashboard API',
+  version: '1.0.0',
+  description: 'Read models of the programme and of the services, as the dashboard page shows them. Every panel needs a bearer token with dashboard:read.',
+};
 
+/**
+ * The page and its assets, served without a token: they hold no data. The
+ * page reads its bearer token from the link's fragment (`/#token=…`, never
+ * sent to the server, kept in the tab's session storage) and asks the panels
+ * and the live stream with it.
+ */
+export function dashboardPageRoutes(app: Express): void {
+  const api = createApiRouter(app, apiInfo);
   api.get(
     '/',
-    { summary: 'The dashboard page (HTML), in the language asked for', query: PageQuery, responses: { 200: { description: 'The page.', contentType: 'text/html' } } },
+    { public: true, summary: 'The dashboard page (HTML, no data), in the language asked for', query: PageQuery, responses: { 200: { description: 'The page.', contentType: 'text/html' } } },
     ({ query }, _req, res) => void res.type('html').send(pageHtml(query.lang)),
   );
   for (const asset of WEB_ASSETS) app.get(`/${asset}`, (_req, res) => sendAsset(res, asset));
+}
 
-  api.get('/api/summary', { summary: 'Children by stage and destination, time in stage, returns, e-mails, throughput', query: NoQuery, responses: { 200: Summary } }, async (_i, _req, res) => {
+/** One JSON endpoint per panel, and the live stream: dashboard:read. */
+export function dashboardRoutes(app: Express, deps: DashboardRouteDeps): void {
+  const api = createApiRouter(app, apiInfo);
+  const permission = 'dashboard:read' as const;
+
+  api.get('/api/summary', { permission, summary: 'Children by stage and destination, time in stage, returns, e-mails, throughput', query: NoQuery, responses: { 200: Summary } }, async (_i, _req, res) => {
     res.json(await deps.queries.summary());
   });
-  api.get('/api/movements', { summary: 'Movements ahead and recent, with seats taken and escort status', query: MovementsQuery, responses: { 200: Movements } }, async ({ query }, _req, res) => {
+  api.get('/api/movements', { permission, summary: 'Movements ahead and recent, with seats taken and escort status', query: MovementsQuery, responses: { 200: Movements } }, async ({ query }, _req, res) => {
     res.json(await deps.queries.movements(query.limit));
   });
   api.get(
     '/api/holds',
-    { summary: 'Open holds by category; with each reason for legal officers, supervisors and admins', query: NoQuery, responses: { 200: Holds } },
+    { permission, summary: 'Open holds by category; with each reason for legal officers, supervisors and admins', query: NoQuery, responses: { 200: Holds } },
     async (_i, req, res) => {
       res.json(await deps.queries.holds(mayReadHoldReasons(req)));
     },
   );
-  api.get('/api/health', { summary: 'Consumer lag per group and dead letters per service', query: NoQuery, responses: { 200: Health } }, async (_i, _req, res) => {
+  api.get('/api/health', { permission, summary: 'Consumer lag per group and dead letters per service', query: NoQuery, responses: { 200: Health } }, async (_i, _req, res) => {
     res.json(await deps.health.read());
   });
-  api.get('/api/dashboard', { summary: 'Every panel at once', query: NoQuery, responses: { 200: Dashboard } }, async (_i, req, res) => {
+  api.get('/api/dashboard', { permission, summary: 'Every panel at once', query: NoQuery, responses: { 200: Dashboard } }, async (_i, req, res) => {
     res.json(await deps.read(mayReadHoldReasons(req)));
   });
   api.get(
     '/events/stream',
     {
+      permission,
       summary: 'Server-sent events: a `dashboard` event with every panel (as GET /api/dashboard) whenever one changes',
       query: NoQuery,
       responses: { 200: { description: 'An event stream.', contentType: 'text/event-stream' } },

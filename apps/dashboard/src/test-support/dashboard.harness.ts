@@ -5,7 +5,10 @@ import { createEventFactory, physicalTopic, toKafkaMessage } from '@homeward/mes
 import type { PendingEvent } from '@homeward/persistence';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { testServers } from '@homeward/testing';
+import { actingAs, testAuthEnv, testServers } from '@homeward/testing';
+
+/** Who reads the dashboard in the tests unless a test says otherwise. */
+export const VIEWER = actingAs('dashboard-viewer', ['supervisor']);
 import { loadDashboardConfig } from '../config';
 import { createDashboardService } from '../dashboard.service';
 
@@ -30,6 +33,7 @@ export class DashboardHarness {
 
   static async start(prefix: string): Promise<DashboardHarness> {
     const env = {
+      ...testAuthEnv(),
       HOMEWARD_TOPIC_PREFIX: prefix,
       MONGO_DB: prefix.replaceAll('-', '_'),
       MONGO_URL: testServers.mongoUrl,
@@ -70,7 +74,7 @@ export class DashboardHarness {
     });
   }
 
-  async json(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  async json(path: string, headers: Record<string, string> = VIEWER): Promise<{ status: number; body: Record<string, unknown> }> {
     const res = await fetch(`${this.base}${path}`, { headers });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }

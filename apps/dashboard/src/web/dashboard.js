@@ -1,4 +1,4 @@
-// The live dashboard: one EventSource, every panel redrawn from each `dashboard` event. No framework, no build step.
+// The live dashboard: one authenticated event stream, every panel redrawn from each `dashboard` event. No framework, no build step.
 (function () {
   'use strict';
   var lang = document.documentElement.lang || 'en';
@@ -119,9 +119,50 @@
     $('updated').setAttribute('datetime', s.generatedAt);
   }
 
+  // The bearer token comes in the link's fragment (never sent to the server) and stays in this tab only.
+  var fromLink = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (fromLink) {
+    sessionStorage.setItem('homeward-token', decodeURIComponent(fromLink[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  var token = sessionStorage.getItem('homeward-token');
   var state = $('live-state');
-  var source = new EventSource('/events/stream');
-  source.addEventListener('open', function () { state.dataset.state = 'live'; state.textContent = t('live'); });
-  source.addEventListener('error', function () { state.dataset.state = 'offline'; state.textContent = t('offline'); });
-  source.addEventListener('dashboard', function (event) { render(JSON.parse(event.data)); });
+  var show = function (key) { state.dataset.state = key === 'live' ? 'live' : 'offline'; state.textContent = t(key); };
+
+  // Server-sent events over fetch, so that the stream carries the bearer token (EventSource cannot send headers).
+  function connect() {
+    if (!token) { show('offline'); state.textContent = 'sign in: open the link with #token= (npm run token)'; return; }
+    fetch('/events/stream', { headers: { authorization: 'Bearer ' + token, accept: 'text/event-stream' } }).then(function (res) {
+      if (res.status === 401 || res.status === 403) { show('offline'); state.textContent = 'HTTP ' + res.status; return; }
+      if (!res.ok || !res.body) throw new Error('HTTP ' + res.status);
+      show('live');
+      var reader = res.body.getReader();
+      var decoder = new TextDecoder();
+      var buffer = '';
+      var pump = function () {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) throw new Error('stream ended');
+          buffer += decoder.decode(chunk.value, { stream: true });
+          var end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            var block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            var type = 'message';
+            var data = [];
+            block.split('\n').forEach(function (line) {
+              if (line.indexOf('event:') === 0) type = line.slice(6).trim();
+              else if (line.indexOf('data:') === 0) data.push(line.slice(5).replace(/^ /, ''));
+            });
+            if (type === 'dashboard' && data.length) render(JSON.parse(data.join('\n')));
+          }
+          return pump();
+        });
+      };
+      return pump();
+    }).catch(function () {
+      show('offline');
+      setTimeout(connect, 2000);
+    });
+  }
+  connect();
 })();

@@ -14,7 +14,7 @@ import {
   MovementDepartedV1,
 } from '@homeward/contracts';
 import * as testing from '@homeward/testing';
-import { caseBody, IntakeUnderTest, programmeBody, USER } from '../http/case-api.test-kit';
+import { caseBody, IntakeUnderTest, programmeBody, SUPERVISOR, USER } from '../http/case-api.test-kit';
 
 const P = 'iq-ru-2019';
 const flight = { operator: 'Emergencies Ministry', flightNumber: 'RSD-E2E', departureAirport: 'BGW', arrivalAirport: 'ZIA', scheduledDeparture: '2019-07-10T05:00:00Z' };
@@ -28,7 +28,7 @@ describe('intake follows legal and logistics events to the case stage (real Kafk
 
   beforeAll(async () => {
     await intake.start();
-    await intake.call('POST', '/programmes', programmeBody(P));
+    await intake.call('POST', '/programmes', programmeBody(P), SUPERVISOR);
   });
   afterAll(() => intake.stop());
 

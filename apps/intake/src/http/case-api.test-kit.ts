@@ -4,7 +4,7 @@ import { sealEvent } from '@homeward/persistence';
 import { Topic, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { actingAs } from '@homeward/testing';
+import { actingAs, testAuthEnv } from '@homeward/testing';
 import { intakeService } from '../intake.service';
 import { registerCaseModel } from '../store/case.model';
 import { registerProgrammeModel } from '../store/programme.model';
@@ -18,6 +18,9 @@ export interface TestingKit {
 
 export const USER_ID = 'case-worker-1';
 export const USER = actingAs(USER_ID, ['case-worker']);
+/** Programmes are created, suspended and resumed by a supervisor. */
+export const SUPERVISOR_ID = 'supervisor-1';
+export const SUPERVISOR = actingAs(SUPERVISOR_ID, ['supervisor']);
 
 export interface Reply<T = Record<string, unknown>> {
   readonly status: number;
@@ -52,6 +55,7 @@ export class IntakeUnderTest {
   async start(): Promise<void> {
     const { testServers } = this.testing;
     const config = loadServiceConfig('intake', 0, {
+      ...testAuthEnv(),
       HOMEWARD_TOPIC_PREFIX: this.prefix,
       MONGO_DB: this.prefix.replaceAll('-', '_'),
       MONGO_URL: testServers.mongoUrl,

@@ -7,7 +7,7 @@ import { updateCaseDetails } from '../domain/case-changes';
 import { withdrawCase } from '../domain/case-withdrawal';
 import { CaseRepository } from '../store/case.repository';
 import { findProgrammeDefinition } from '../store/programme.repository';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { ifMatchVersion, readAt, sendWithEtag } from './case-preconditions';
 import { CaseIdParams, CaseView, caseView, UpdateCaseRequest, WithdrawalRequest } from './case.schemas';
 
@@ -20,6 +20,7 @@ export function caseChangeRoutes(api: ApiRouter, context: ServiceContext): void 
   api.patch(
     '/cases/:caseId',
     {
+      permission: 'case:write', fields: 'case',
       summary: 'Correct the details of a case; needs If-Match with its ETag (428 without, 412 when stale).',
       tags,
       params: CaseIdParams,
@@ -27,7 +28,7 @@ export function caseChangeRoutes(api: ApiRouter, context: ServiceContext): void 
       responses: { 200: CaseView },
     },
     async ({ params, body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const expected = ifMatchVersion(req, true)!;
       const current = await readAt(cases, params.caseId, expected);
       const programme = await findProgrammeDefinition(context.connection, current.programmeId);
@@ -42,9 +43,9 @@ export function caseChangeRoutes(api: ApiRouter, context: ServiceContext): void 
 
   api.post(
     '/cases/:caseId/withdrawal',
-    { summary: 'Withdraw a case from its programme (409 once the child has boarded or the case has ended).', tags, params: CaseIdParams, body: WithdrawalRequest, responses: { 200: CaseView } },
+    { permission: 'case:write', fields: 'case', summary: 'Withdraw a case from its programme (409 once the child has boarded or the case has ended).', tags, params: CaseIdParams, body: WithdrawalRequest, responses: { 200: CaseView } },
     async ({ params, body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const current = await readAt(cases, params.caseId, ifMatchVersion(req, false));
       const expected = current.version;
       const { set, event } = withdrawCase(params.caseId, current, body.reason, new Date(), userId, randomUUID());

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { CaseId, Timestamp } from '@homeward/contracts';
+import { principalOf } from '@homeward/auth';
 import { requestIdOf, type ApiRouter } from '@homeward/http';
 import type { ServiceContext } from '@homeward/runtime';
 import { approveErasure, requestErasure } from '../domain/case-erasure';
 import { eraseCase } from '../store/case-erasure.writer';
 import { CaseRepository } from '../store/case.repository';
-import { actorOf } from './actor';
 import { sendWithEtag } from './case-preconditions';
 import { CaseIdParams } from './case.schemas';
 
@@ -42,9 +42,9 @@ export function caseErasureRoutes(api: ApiRouter, context: ServiceContext): void
 
   api.post(
     '/cases/:caseId/erasure',
-    { summary: 'Ask for the erasure of a case (admin, with a reason); a second admin must approve it.', tags, params: CaseIdParams, body: ErasureRequest, responses: { 202: ErasureView } },
+    { permission: 'case:erase', summary: 'Ask for the erasure of a case (admin, with a reason); a second admin must approve it.', tags, params: CaseIdParams, body: ErasureRequest, responses: { 202: ErasureView } },
     async ({ params, body }, req, res) => {
-      const { userId, roles } = actorOf(req);
+      const { userId, roles } = principalOf(req);
       const current = await cases.store.get(params.caseId, 'case');
       const set = requestErasure(params.caseId, current, body.reason, new Date(), userId, roles);
       const updated = await cases.store.update(params.caseId, current.version, set, [], 'case');
@@ -55,13 +55,14 @@ export function caseErasureRoutes(api: ApiRouter, context: ServiceContext): void
   api.post(
     '/cases/:caseId/erasure/approval',
     {
+      permission: 'case:erase',
       summary: "Approve a pending erasure (admin, not the one who asked): deletes the child's data key; every copy becomes unreadable.",
       tags,
       params: CaseIdParams,
       responses: { 200: ErasureView },
     },
     async ({ params }, req, res) => {
-      const { userId, roles } = actorOf(req);
+      const { userId, roles } = principalOf(req);
       const updated = await eraseCase(context, cases, params.caseId, (current) => approveErasure(params.caseId, current, new Date(), userId, roles), requestIdOf(req));
       sendWithEtag(res, 200, updated.version, erasureView(params.caseId, updated.erasure));
     },

@@ -8,7 +8,7 @@ import type { CaseRecord } from '../domain/case';
 import { caseChange } from '../domain/case-changes';
 import { addGuardian, assertSiblingGroup, siblingGroup, siblingsToSet, updateGuardian } from '../domain/case-family';
 import { CaseRepository } from '../store/case.repository';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { ifMatchVersion, readAt, sendWithEtag } from './case-preconditions';
 import { AddGuardianRequest, CaseIdParams, CaseView, caseView, GuardianParams, SiblingsRequest, UpdateGuardianRequest } from './case.schemas';
 
@@ -21,9 +21,9 @@ export function caseFamilyRoutes(api: ApiRouter, context: ServiceContext): void 
 
   api.post(
     '/cases/:caseId/siblings',
-    { summary: 'Link siblings: every case of the group lists every other one.', tags, params: CaseIdParams, body: SiblingsRequest, responses: { 200: CaseView } },
+    { permission: 'case:write', fields: 'case', summary: 'Link siblings: every case of the group lists every other one.', tags, params: CaseIdParams, body: SiblingsRequest, responses: { 200: CaseView } },
     async ({ params, body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const loaded = new Map<string, Snapshot<CaseRecord> | null>();
       let group: string[] = [];
       // The group is closed over the siblings its members already have; load until nothing new appears.
@@ -70,9 +70,9 @@ export function caseFamilyRoutes(api: ApiRouter, context: ServiceContext): void 
 
   api.post(
     '/cases/:caseId/guardians',
-    { summary: 'Add a candidate guardian (If-Match optional).', tags, params: CaseIdParams, body: AddGuardianRequest, responses: { 201: CaseView } },
+    { permission: 'case:write', fields: 'case', summary: 'Add a candidate guardian (If-Match optional).', tags, params: CaseIdParams, body: AddGuardianRequest, responses: { 201: CaseView } },
     async ({ params, body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const current = await readAt(cases, params.caseId, ifMatchVersion(req, false));
       const guardianId = randomUUID();
       const change = addGuardian(params.caseId, current, body, guardianId, new Date(), userId);
@@ -87,9 +87,9 @@ export function caseFamilyRoutes(api: ApiRouter, context: ServiceContext): void 
 
   api.patch(
     '/cases/:caseId/guardians/:guardianId',
-    { summary: 'Change a candidate guardian; needs If-Match with the case ETag.', tags, params: GuardianParams, body: UpdateGuardianRequest, responses: { 200: CaseView } },
+    { permission: 'case:write', fields: 'case', summary: 'Change a candidate guardian; needs If-Match with the case ETag.', tags, params: GuardianParams, body: UpdateGuardianRequest, responses: { 200: CaseView } },
     async ({ params, body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const current = await readAt(cases, params.caseId, ifMatchVersion(req, true));
       const change = updateGuardian(params.caseId, current, params.guardianId, body, new Date(), userId);
       const event = context.events(CaseUpdatedV1, change.event, { correlationid: requestIdOf(req) });

@@ -1,5 +1,5 @@
 import * as testing from '@homeward/testing';
-import { caseBody, IntakeUnderTest, programmeBody, USER, type Reply } from './case-api.test-kit';
+import { caseBody, IntakeUnderTest, programmeBody, SUPERVISOR, USER, type Reply } from './case-api.test-kit';
 
 const P = 'iq-ru-2019';
 const problemFields = (reply: Reply) => ((reply.body['errors'] as Array<{ field: string }> | undefined) ?? []).map((e) => e.field);
@@ -16,8 +16,8 @@ describe('intake case API against the real servers', () => {
 
   beforeAll(async () => {
     await intake.start();
-    expect((await intake.call('POST', '/programmes', programmeBody(P))).status).toBe(201);
-    expect((await intake.call('POST', '/programmes', programmeBody('iq-fr-2019', { destinationState: 'FR', eligibility: { maxAgeAtRegistration: 12, childrenOnly: true } }))).status).toBe(201);
+    expect((await intake.call('POST', '/programmes', programmeBody(P), SUPERVISOR)).status).toBe(201);
+    expect((await intake.call('POST', '/programmes', programmeBody('iq-fr-2019', { destinationState: 'FR', eligibility: { maxAgeAtRegistration: 12, childrenOnly: true } }), SUPERVISOR)).status).toBe(201);
   });
   afterAll(() => intake.stop());
 
@@ -37,13 +37,14 @@ describe('intake case API against the real servers', () => {
     if (field) expect(problemFields(reply)).toContain(field);
   });
 
-  it('refuses an oversized body with 413, a non-JSON body with 415, no acting user with 400', async () => {
+  it('refuses an oversized body with 413, a non-JSON body with 415, no bearer token with 401', async () => {
     expect((await intake.call('POST', '/cases', { ...caseBody(P), programmeId: 'x'.repeat(300_000) })).status).toBe(413);
     const form = await fetch(`${intake.base}/cases`, { method: 'POST', headers: { ...USER, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
     expect(form.status).toBe(415);
     const anonymous = await intake.call('POST', '/cases', caseBody(P), {});
-    expect(anonymous.status).toBe(400);
-    expect(problemFields(anonymous)).toEqual(['headers.x-homeward-user']);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="homeward"');
+    expect(anonymous.body['type']).toMatch(/unauthorized$/);
   });
 
   it('refuses with 422 naming the rule an unknown programme and a child over the maximum age', async () => {
@@ -76,9 +77,9 @@ describe('intake case API against the real servers', () => {
   });
 
   it('still registers under a suspended programme: suspension stops movements, not intake', async () => {
-    await intake.call('POST', '/programmes/iq-fr-2019/suspension', { reason: 'security' });
+    await intake.call('POST', '/programmes/iq-fr-2019/suspension', { reason: 'security' }, SUPERVISOR);
     expect((await intake.call('POST', '/cases', caseBody('iq-fr-2019'))).status).toBe(201);
-    await intake.call('POST', '/programmes/iq-fr-2019/resumption');
+    await intake.call('POST', '/programmes/iq-fr-2019/resumption', undefined, SUPERVISOR);
   });
 
   it('answers 404 for an unknown case and 400 for a malformed id', async () => {

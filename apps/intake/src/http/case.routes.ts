@@ -9,7 +9,7 @@ import { registerCase } from '../domain/register-case';
 import { caseListSort, caseSearchFilter, encodeCursor } from '../store/case-search.query';
 import { CaseRepository } from '../store/case.repository';
 import { findProgrammeDefinition } from '../store/programme.repository';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { sendWithEtag } from './case-preconditions';
 import { CaseIdParams, CaseListQuery, CaseListResponse, CaseView, caseView, RegisteredResponse, RegisterCaseRequest } from './case.schemas';
 
@@ -22,9 +22,9 @@ export function caseRoutes(api: ApiRouter, context: ServiceContext): void {
 
   api.post(
     '/cases',
-    { summary: "Register a child under a programme (422 names the eligibility rule it breaks).", tags, body: RegisterCaseRequest, responses: { 201: RegisteredResponse } },
+    { permission: 'case:write', summary: "Register a child under a programme (422 names the eligibility rule it breaks).", tags, body: RegisterCaseRequest, responses: { 201: RegisteredResponse } },
     async ({ body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const programme = await findProgrammeDefinition(context.connection, body.programmeId);
       const outcome = registerCase(programme, body, new Date(), { caseId: randomUUID(), guardianId: randomUUID }, userId);
       if (outcome instanceof RuleViolationError) throw outcome;
@@ -36,14 +36,14 @@ export function caseRoutes(api: ApiRouter, context: ServiceContext): void {
     },
   );
 
-  api.get('/cases/:caseId', { summary: 'Read a case; the ETag is its version.', tags, params: CaseIdParams, responses: { 200: CaseView } }, async ({ params }, _req, res) => {
+  api.get('/cases/:caseId', { permission: 'case:read', fields: 'case', summary: 'Read a case; the ETag is its version.', tags, params: CaseIdParams, responses: { 200: CaseView } }, async ({ params }, _req, res) => {
     const found = await cases.store.get(params.caseId, 'case');
     sendWithEtag(res, 200, found.version, caseView(found));
   });
 
   api.get(
     '/cases',
-    { summary: 'Search cases by name (any script or transliteration), facility, stage, programme, destination state; in registration order.', tags, query: CaseListQuery, responses: { 200: CaseListResponse } },
+    { permission: 'case:read', fields: 'case', summary: 'Search cases by name (any script or transliteration), facility, stage, programme, destination state; in registration order.', tags, query: CaseListQuery, responses: { 200: CaseListResponse } },
     async ({ query }, _req, res) => {
       const found = (await cases.store.model
         .find(caseSearchFilter(query, (key) => context.privacy.blind(key)))

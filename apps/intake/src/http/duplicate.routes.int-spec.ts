@@ -1,6 +1,6 @@
 import * as testing from '@homeward/testing';
 import { duplicateDetectorFor } from '../store/duplicate-detector';
-import { caseBody, IntakeUnderTest, programmeBody, USER } from './case-api.test-kit';
+import { caseBody, IntakeUnderTest, programmeBody, SUPERVISOR, USER } from './case-api.test-kit';
 
 const P = 'iq-ru-2019';
 type Duplicate = { duplicateId: string; caseIds: string[]; status: string; detectedFor: string; detectedBy: string };
@@ -22,7 +22,7 @@ describe('duplicate review against the real servers', () => {
 
   beforeAll(async () => {
     await intake.start();
-    expect((await intake.call('POST', '/programmes', programmeBody(P))).status).toBe(201);
+    expect((await intake.call('POST', '/programmes', programmeBody(P), SUPERVISOR)).status).toBe(201);
   });
   afterAll(() => intake.stop());
 
@@ -35,7 +35,7 @@ describe('duplicate review against the real servers', () => {
 
     const outsider = await intake.call('POST', `/duplicates/${pair.duplicateId}/confirmation`, { survivorCaseId: '00000000-0000-4000-8000-000000000000' });
     expect([outsider.status, outsider.body['rule']]).toEqual([422, 'survivor-in-pair']);
-    expect((await intake.call('POST', `/duplicates/${pair.duplicateId}/confirmation`, { survivorCaseId: latin }, {})).status).toBe(400);
+    expect((await intake.call('POST', `/duplicates/${pair.duplicateId}/confirmation`, { survivorCaseId: latin }, {})).status).toBe(401);
 
     const confirmed = await intake.call('POST', `/duplicates/${pair.duplicateId}/confirmation`, { survivorCaseId: latin }, testing.actingAs('reviewer-7', ['case-worker']));
     expect(confirmed.status).toBe(200);

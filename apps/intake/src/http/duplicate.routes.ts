@@ -10,7 +10,7 @@ import { confirmDuplicate, dismissDuplicate, duplicateStatuses, type DuplicateRe
 import { CaseRepository } from '../store/case.repository';
 import { duplicateDetectorFor } from '../store/duplicate-detector';
 import { duplicateStore } from '../store/duplicate.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 
 const tags = ['duplicates'];
 const Params = z.object({ duplicateId: z.uuid().describe('Id of the potential duplicate (derived from its two cases).') }).strict();
@@ -49,7 +49,7 @@ export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
   const cases = new CaseRepository(context.connection);
   const detector = duplicateDetectorFor(context.connection, context.logger);
 
-  api.get('/duplicates', { summary: 'Potential duplicates, oldest first.', tags, query: ListQuery, responses: { 200: z.object({ items: z.array(DuplicateView) }) } }, async ({ query }, _req, res) => {
+  api.get('/duplicates', { permission: 'duplicate:review', summary: 'Potential duplicates, oldest first.', tags, query: ListQuery, responses: { 200: z.object({ items: z.array(DuplicateView) }) } }, async ({ query }, _req, res) => {
     const found = (await duplicates.model
       .find(query.status ? { status: query.status } : {})
       .select('-outbox -inbox -outboxPending')
@@ -60,13 +60,14 @@ export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
     res.json({ items: found.map(view) });
   });
 
-  api.get('/duplicates/:duplicateId', { summary: 'Read a potential duplicate.', tags, params: Params, responses: { 200: DuplicateView } }, async ({ params }, _req, res) => {
+  api.get('/duplicates/:duplicateId', { permission: 'duplicate:review', summary: 'Read a potential duplicate.', tags, params: Params, responses: { 200: DuplicateView } }, async ({ params }, _req, res) => {
     res.json(view(await duplicates.get(params.duplicateId, 'duplicate')));
   });
 
   api.post(
     '/duplicates/:duplicateId/confirmation',
     {
+      permission: 'duplicate:review',
       summary: 'Confirm: the other case is merged into the survivor (case.merged.v1), keeping its history; 409 once decided or when a case can no longer change.',
       tags,
       params: Params,
@@ -74,7 +75,7 @@ export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
       responses: { 200: DuplicateView },
     },
     async ({ params, body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const current = await duplicates.get(params.duplicateId, 'duplicate');
       const now = new Date();
       const { mergedCaseId, set } = confirmDuplicate(params.duplicateId, current, body.survivorCaseId, now, userId);
@@ -98,9 +99,9 @@ export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
 
   api.post(
     '/duplicates/:duplicateId/dismissal',
-    { summary: 'Dismiss: the two cases are different children; 409 once decided.', tags, params: Params, body: DismissalRequest, responses: { 200: DuplicateView } },
+    { permission: 'duplicate:review', summary: 'Dismiss: the two cases are different children; 409 once decided.', tags, params: Params, body: DismissalRequest, responses: { 200: DuplicateView } },
     async ({ params, body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const current = await duplicates.get(params.duplicateId, 'duplicate');
       const set = dismissDuplicate(params.duplicateId, current, body.reason, new Date(), userId);
       res.json(view(await duplicates.update(params.duplicateId, current.version, set, [], 'duplicate')));

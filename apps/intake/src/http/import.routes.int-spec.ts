@@ -8,7 +8,7 @@ import { CaseRepository } from '../store/case.repository';
 import { importChunkId, importJobStore, registerImportChunkModel, type ImportChunk } from '../store/import-job.model';
 import { findProgrammeDefinition } from '../store/programme.repository';
 import { importedCaseId } from '../domain/import-ids';
-import { caseBody, IntakeUnderTest, programmeBody, USER, USER_ID } from './case-api.test-kit';
+import { caseBody, IntakeUnderTest, programmeBody, SUPERVISOR, USER, USER_ID } from './case-api.test-kit';
 import { importRow } from './import.test-rows';
 
 const P = 'iq-ru-2019';
@@ -50,7 +50,7 @@ describe('bulk import against the real servers', () => {
 
   beforeAll(async () => {
     await intake.start();
-    expect((await intake.call('POST', '/programmes', programmeBody(P))).status).toBe(201);
+    expect((await intake.call('POST', '/programmes', programmeBody(P), SUPERVISOR)).status).toBe(201);
   });
   afterAll(() => intake.stop());
 
@@ -131,7 +131,7 @@ describe('bulk import against the real servers', () => {
     expect((await intake.call('POST', '/imports', { programmeId: 'xx-yy-2000', rows: [importRow(1)] })).body['rule']).toBe('programme-exists');
     expect((await intake.call('POST', '/imports', { programmeId: P, rows: [] })).status).toBe(400);
     expect((await fetch(`${intake.base}/imports`, { method: 'POST', headers: { ...USER, 'content-type': 'application/xml' }, body: '<a/>' })).status).toBe(415);
-    expect((await intake.call('POST', '/imports', { programmeId: P, rows: [importRow(1)] }, {})).status).toBe(400);
+    expect((await intake.call('POST', '/imports', { programmeId: P, rows: [importRow(1)] }, {})).status).toBe(401);
     expect((await intake.call('GET', `/imports/${importedCaseId(P, 'none')}`)).status).toBe(404);
   });
 
@@ -152,7 +152,7 @@ describe('an import interrupted by a crash', () => {
   it('resumes at the next start, counting the cases it created before the crash as created, with exact totals', async () => {
     const first = new IntakeUnderTest(testing);
     await first.start();
-    expect((await first.call('POST', '/programmes', programmeBody(P))).status).toBe(201);
+    expect((await first.call('POST', '/programmes', programmeBody(P), SUPERVISOR)).status).toBe(201);
     // What a crash in the middle of the first chunk leaves: the job running,
     // its rows stored, ten of its forty cases committed (by this job).
     const { connection } = first.service.context;

@@ -10,7 +10,7 @@ import { jsonPointer, MAX_IMPORT_ROWS, validateImportRows, type CandidateRow, ty
 import { importChunkId, importJobStore, registerImportChunkModel, registerImportOutcomesModel, type ImportChunk, type ImportOutcomes } from '../store/import-job.model';
 import { importRunnerFor } from '../store/import-runner';
 import { findProgrammeDefinition } from '../store/programme.repository';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { CSV_DESCRIPTION, ImportJobView, importJobView, ImportJsonEnvelope, ImportJsonRequest, ImportParams, ImportQuery, ImportReport } from './import.schemas';
 
 /** The largest list accepted, JSON or CSV: 20,000 rows with every column filled are about 15 MB. */
@@ -37,6 +37,7 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
   api.post(
     '/imports',
     {
+      permission: 'import:write',
       summary: 'Import a list of children (JSON, or CSV with ?programmeId=); 202 with the job, whose progress GET /imports/{importId} shows.',
       tags,
       query: ImportQuery,
@@ -44,7 +45,7 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
       responses: { 202: ImportJobView },
     },
     async ({ query }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const { programmeId, format, rows } = readList(req.body, req.is('text/csv') ? 'csv' : req.is(['application/json', 'application/*+json']) ? 'json' : undefined, query.programmeId);
       const programme = await findProgrammeDefinition(context.connection, programmeId);
       if (!programme) throw new RuleViolationError('programme-exists', `programme ${programmeId} does not exist`);
@@ -60,13 +61,13 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
     },
   );
 
-  api.get('/imports/:importId', { summary: 'Progress and totals of an import.', tags, params: ImportParams, responses: { 200: ImportJobView } }, async ({ params }, _req, res) => {
+  api.get('/imports/:importId', { permission: 'import:read', summary: 'Progress and totals of an import.', tags, params: ImportParams, responses: { 200: ImportJobView } }, async ({ params }, _req, res) => {
     res.json(importJobView(await jobs.get(params.importId, 'import')));
   });
 
   api.get(
     '/imports/:importId/report',
-    { summary: 'Accepted rows with their case, rejected rows with field and reason.', tags, params: ImportParams, responses: { 200: ImportReport } },
+    { permission: 'import:read', summary: 'Accepted rows with their case, rejected rows with field and reason.', tags, params: ImportParams, responses: { 200: ImportReport } },
     async ({ params }, _req, res) => {
       const job = await jobs.get(params.importId, 'import');
       const ids = Array.from({ length: job.chunkCount }, (_x, i) => importChunkId(params.importId, i));

@@ -13,7 +13,7 @@ import { AggregateStore, type Snapshot } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
 import { newProgramme, resumeProgramme, suspendProgramme, type ProgrammeRecord } from '../domain/programme';
 import { registerProgrammeModel } from '../store/programme.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { ifMatchVersion, sendWithEtag } from './case-preconditions';
 
 const Params = z.object({ programmeId: ProgrammeId }).strict();
@@ -34,8 +34,8 @@ const view = ({ _id, ...rest }: Snapshot<ProgrammeRecord>) => ({ programmeId: _i
 export function programmeRoutes(api: ApiRouter, context: ServiceContext): void {
   const programmes = new AggregateStore<ProgrammeRecord>(registerProgrammeModel(context.connection));
 
-  api.post('/programmes', { summary: 'Create a programme (active).', tags, body: ProgrammeDefinition, responses: { 201: ProgrammeView } }, async ({ body }, req, res) => {
-    const { userId } = actorOf(req);
+  api.post('/programmes', { permission: 'programme:write', summary: 'Create a programme (active).', tags, body: ProgrammeDefinition, responses: { 201: ProgrammeView } }, async ({ body }, req, res) => {
+    const { userId } = principalOf(req);
     const record = newProgramme(body, new Date(), userId);
     const event = context.events(ProgrammeCreatedV1, { ...body, createdAt: record.createdAt }, { correlationid: requestIdOf(req) });
     await programmes.createOrConflict(body.programmeId, record, [event], 'programme');
@@ -44,22 +44,22 @@ export function programmeRoutes(api: ApiRouter, context: ServiceContext): void {
     sendWithEtag(res, 201, 1, view({ ...record, _id: body.programmeId, version: 1 }));
   });
 
-  api.get('/programmes', { summary: 'List programmes by id.', tags, responses: { 200: z.object({ items: z.array(ProgrammeView) }) } }, async (_input, _req, res) => {
+  api.get('/programmes', { permission: 'programme:read', summary: 'List programmes by id.', tags, responses: { 200: z.object({ items: z.array(ProgrammeView) }) } }, async (_input, _req, res) => {
     // A handful of programmes exist (one per pair of states and period): no paging.
     const found = (await programmes.model.find().select('-outbox -inbox -outboxPending').sort({ _id: 1 }).lean().exec()) as unknown as Snapshot<ProgrammeRecord>[];
     res.json({ items: found.map(view) });
   });
 
-  api.get('/programmes/:programmeId', { summary: 'Read a programme.', tags, params: Params, responses: { 200: ProgrammeView } }, async ({ params }, _req, res) => {
+  api.get('/programmes/:programmeId', { permission: 'programme:read', summary: 'Read a programme.', tags, params: Params, responses: { 200: ProgrammeView } }, async ({ params }, _req, res) => {
     const found = await programmes.get(params.programmeId, 'programme');
     sendWithEtag(res, 200, found.version, view(found));
   });
 
   api.post(
     '/programmes/:programmeId/suspension',
-    { summary: 'Suspend a programme: no new movement assignments; intake and legal go on.', tags, params: Params, body: SuspensionRequest, responses: { 200: ProgrammeView } },
+    { permission: 'programme:write', summary: 'Suspend a programme: no new movement assignments; intake and legal go on.', tags, params: Params, body: SuspensionRequest, responses: { 200: ProgrammeView } },
     async ({ params, body }, req, res) => {
-      const { userId } = actorOf(req);
+      const { userId } = principalOf(req);
       const current = await programmes.get(params.programmeId, 'programme');
       const expected = ifMatchVersion(req, false) ?? current.version;
       const now = new Date();
@@ -77,9 +77,9 @@ export function programmeRoutes(api: ApiRouter, context: ServiceContext): void {
 
   api.post(
     '/programmes/:programmeId/resumption',
-    { summary: 'Resume a suspended programme.', tags, params: Params, responses: { 200: ProgrammeView } },
+    { permission: 'programme:write', summary: 'Resume a suspended programme.', tags, params: Params, responses: { 200: ProgrammeView } },
     async ({ params }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const current = await programmes.get(params.programmeId, 'programme');
       const expected = ifMatchVersion(req, false) ?? current.version;
       const now = new Date();

@@ -9,6 +9,7 @@ export function clearanceRoutes(api: ApiRouter, { run, send }: LegalFileCommands
   api.post(
     '/legal-files/:caseId/clearance-request',
     {
+      permission: 'legal-file:write',
       summary: 'First of four eyes: a legal-officer asks for clearance once every requirement is satisfied and no hold is active. Publishes clearance.requested.v1.',
       params: CaseIdParams,
       responses: { 200: LegalFileResponse, 403: forbiddenResponse },
@@ -22,6 +23,7 @@ export function clearanceRoutes(api: ApiRouter, { run, send }: LegalFileCommands
   api.post(
     '/legal-files/:caseId/clearance-approval',
     {
+      permission: 'clearance:approve',
       summary: 'Second of four eyes: a supervisor other than the requester approves (the same person: 403). Publishes case.cleared.v1 with both approvers.',
       params: CaseIdParams,
       responses: { 200: LegalFileResponse, 403: forbiddenResponse },
@@ -35,6 +37,7 @@ export function clearanceRoutes(api: ApiRouter, { run, send }: LegalFileCommands
   api.post(
     '/legal-files/:caseId/rejection',
     {
+      permission: 'legal-file:write',
       summary: 'Reject the case on a refused requirement; terminal. Publishes case.rejected.v1.',
       params: CaseIdParams,
       body: RejectionRequest,

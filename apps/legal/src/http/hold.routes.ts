@@ -10,6 +10,7 @@ export function holdRoutes(api: ApiRouter, { run, send }: LegalFileCommands): vo
   api.post(
     '/legal-files/:caseId/holds',
     {
+      permission: 'legal-file:write',
       summary: 'Place a hold (category, reason) on a case before it boards; it blocks clearance, assignment and boarding until lifted. Publishes case.hold-placed.v1.',
       params: CaseIdParams,
       body: HoldRequest,
@@ -25,6 +26,7 @@ export function holdRoutes(api: ApiRouter, { run, send }: LegalFileCommands): vo
   api.post(
     '/legal-files/:caseId/holds/:holdId/lift',
     {
+      permission: 'legal-file:write',
       summary: 'Lift an active hold. Publishes case.hold-lifted.v1.',
       params: HoldParams,
       responses: { 200: LegalFileResponse },

@@ -7,7 +7,7 @@ import type { ServiceContext } from '@homeward/runtime';
 import type { Actor, LegalFileState, Transition } from '../domain/legal-file.state';
 import { legalFileView } from '../domain/legal-file.view';
 import { registerLegalFileModel, type LegalFileRecord } from '../store/legal-file.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 
 /** `If-Match: "3"` (or weak `W/"3"`): the version the client decided on. */
 function ifMatchVersion(req: Request): number | undefined {
@@ -37,7 +37,7 @@ export function legalFileCommands(context: ServiceContext) {
     definition: TDef,
     transition: (file: LegalFileState, actor: Actor, now: Date) => Transition<EventData<TDef>>,
   ): Promise<{ actor: Actor; saved: Snapshot<LegalFileRecord> }> {
-    const actor = actorOf(req);
+    const actor = principalOf(req);
     const expected = ifMatchVersion(req);
     const found = await files.get(caseId, 'legal file');
     if (expected !== undefined && expected !== found.version) {

@@ -1,6 +1,6 @@
 import type { ApiRouter } from '@homeward/http';
 import { activeHolds } from '../domain/legal-file.state';
-import { rolesOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { stateOf, type LegalFileCommands } from './legal-file.command';
 import { CaseIdParams, ListQuery } from './legal-file.requests';
 import { LegalFileListResponse, LegalFileResponse } from './legal-file.responses';
@@ -9,16 +9,18 @@ export function legalFileRoutes(api: ApiRouter, { files, send }: LegalFileComman
   api.get(
     '/legal-files/:caseId',
     {
-      summary: 'A legal file: requirements with evidence summaries and decisions (who, when, why), holds, status history. Screening details only for the screening-officer role (x-homeward-roles).',
+      permission: 'legal-file:read',
+      summary: 'A legal file: requirements with evidence summaries and decisions (who, when, why), holds, status history. Screening details only for the screening-officer role.',
       params: CaseIdParams,
       responses: { 200: LegalFileResponse },
     },
-    async ({ params }, req, res) => send(res, await files.get(params.caseId, 'legal file'), rolesOf(req)),
+    async ({ params }, req, res) => send(res, await files.get(params.caseId, 'legal file'), principalOf(req).roles),
   );
 
   api.get(
     '/legal-files',
     {
+      permission: 'legal-file:read',
       summary: 'Legal files by status and programme, in case id order, a page at a time.',
       query: ListQuery,
       responses: { 200: LegalFileListResponse },

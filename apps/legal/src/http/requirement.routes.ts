@@ -10,7 +10,8 @@ export function requirementRoutes(api: ApiRouter, { run, send }: LegalFileComman
   api.post(
     '/legal-files/:caseId/requirements/:code/evidence',
     {
-      summary: 'Attach a document or a DNA result to a requirement (x-homeward-user; security-screening: screening-officer role only). Publishes requirement.evidence-attached.v1 without the details.',
+      permission: 'legal-file:write',
+      summary: 'Attach a document or a DNA result to a requirement (security-screening: screening-officer role only). Publishes requirement.evidence-attached.v1 without the details.',
       params: RequirementParams,
       body: EvidenceRequest,
       responses: { 201: EvidenceAttachedResponse, 403: forbiddenResponse },
@@ -27,6 +28,7 @@ export function requirementRoutes(api: ApiRouter, { run, send }: LegalFileComman
   api.post(
     '/legal-files/:caseId/requirements/:code/decision',
     {
+      permission: 'legal-file:write',
       summary: 'Decide a requirement satisfied (needs evidence, except security-screening) or refused, with a reason; who and when are recorded. security-screening: screening-officer role only. guardian-approved: say the basis.',
       params: RequirementParams,
       body: DecisionRequest,

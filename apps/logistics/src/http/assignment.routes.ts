@@ -5,7 +5,7 @@ import { assignCases } from '../domain/assignment-rules';
 import { unassign } from '../domain/movement-transitions';
 import type { LogisticsStores } from '../store/logistics.stores';
 import { programmeFacts } from '../store/programme-copy.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { AssignCasesRequest, MovementCaseParams, MovementIdParams } from './movement.request';
 import { AssignmentView, MovementView, movementView } from './movement.response';
 import { loadForCommand, retriedWhenStale, saveMovement } from './movement-writer';
@@ -16,6 +16,7 @@ export function assignmentRoutes(api: ApiRouter, stores: LogisticsStores, contex
   api.post(
     '/movements/:movementId/assignments',
     {
+      permission: 'movement:write',
       summary: 'Seat one or more cleared cases; every failing rule is named in one 422',
       tags,
       params: MovementIdParams,
@@ -23,7 +24,7 @@ export function assignmentRoutes(api: ApiRouter, stores: LogisticsStores, contex
       responses: { 201: AssignmentView },
     },
     retriedWhenStale(async ({ params, body }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const programme = programmeFacts(await stores.programmes.find(movement.programmeId));
       const { facts, copies } = await stores.facts.forAssignment(movement, body.caseIds);
@@ -53,9 +54,9 @@ export function assignmentRoutes(api: ApiRouter, stores: LogisticsStores, contex
 
   api.delete(
     '/movements/:movementId/assignments/:caseId',
-    { summary: 'Unassign a case that has not boarded; it returns to the cleared pool', tags, params: MovementCaseParams, responses: { 200: MovementView } },
+    { permission: 'movement:write', summary: 'Unassign a case that has not boarded; it returns to the cleared pool', tags, params: MovementCaseParams, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const state = unassign(movement, params.caseId);
       const event = context.events(

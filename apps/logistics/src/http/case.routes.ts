@@ -6,7 +6,7 @@ import { CaseLogisticsView } from './movement.response';
 export function caseRoutes(api: ApiRouter, stores: LogisticsStores): void {
   api.get(
     '/cases/:caseId',
-    { summary: "Logistics' view of a case: cleared, on hold, in the cleared pool, which movement seats it", tags: ['cases'], params: CaseIdParams, responses: { 200: CaseLogisticsView } },
+    { permission: 'movement:read', summary: "Logistics' view of a case: cleared, on hold, in the cleared pool, which movement seats it", tags: ['cases'], params: CaseIdParams, responses: { 200: CaseLogisticsView } },
     async ({ params }, _req, res) => {
       const copy = await stores.cases.get(params.caseId, 'case');
       const holder = await stores.facts.seatHolder(copy);

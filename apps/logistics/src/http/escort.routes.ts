@@ -5,7 +5,7 @@ import type { ServiceContext } from '@homeward/runtime';
 import { addEscort, removeEscort } from '../domain/movement-transitions';
 import type { LogisticsStores } from '../store/logistics.stores';
 import { programmeFacts } from '../store/programme-copy.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { AddEscortRequest, EscortParams, MovementIdParams } from './movement.request';
 import { MovementView, movementView } from './movement.response';
 import { loadForCommand, retriedWhenStale, saveMovement } from './movement-writer';
@@ -15,9 +15,9 @@ const tags = ['escorts'];
 export function escortRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext): void {
   api.post(
     '/movements/:movementId/escorts',
-    { summary: 'Add an escort (official, medical, psychologist or carer)', tags, params: MovementIdParams, body: AddEscortRequest, responses: { 201: MovementView } },
+    { permission: 'movement:write', summary: 'Add an escort (official, medical, psychologist or carer)', tags, params: MovementIdParams, body: AddEscortRequest, responses: { 201: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const escort = { escortId: randomUUID(), name: body.name, role: body.role };
       const state = addEscort(movement, escort);
@@ -34,9 +34,9 @@ export function escortRoutes(api: ApiRouter, stores: LogisticsStores, context: S
 
   api.delete(
     '/movements/:movementId/escorts/:escortId',
-    { summary: 'Remove an escort, unless the children on board would then break the escort rules', tags, params: EscortParams, responses: { 200: MovementView } },
+    { permission: 'movement:write', summary: 'Remove an escort, unless the children on board would then break the escort rules', tags, params: EscortParams, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const programme = programmeFacts(await stores.programmes.find(movement.programmeId));
       const children = await stores.facts.onBoard(movement);

@@ -5,7 +5,7 @@ import { arrive, board, depart, handOver, NOT_BOARDED_AT_DEPARTURE, recordNoShow
 import { AssignmentRule, refuseIfAny } from '../domain/rule-violations.error';
 import type { LogisticsStores } from '../store/logistics.stores';
 import { programmeFacts } from '../store/programme-copy.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { BoardingRequest, HandoverRequest, MovementCaseParams, MovementIdParams } from './movement.request';
 import { MovementView, movementView } from './movement.response';
 import { loadForCommand, retriedWhenStale, saveMovement } from './movement-writer';
@@ -15,9 +15,9 @@ const tags = ['journey'];
 export function journeyRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext): void {
   api.post(
     '/movements/:movementId/boarding/:caseId',
-    { summary: 'Record that a child boarded, or did not (a no-show returns the case to the cleared pool)', tags, params: MovementCaseParams, body: BoardingRequest, responses: { 200: MovementView } },
+    { permission: 'movement:write', summary: 'Record that a child boarded, or did not (a no-show returns the case to the cleared pool)', tags, params: MovementCaseParams, body: BoardingRequest, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const at = new Date().toISOString();
       const causation = { correlationid: requestIdOf(req) };
@@ -39,9 +39,9 @@ export function journeyRoutes(api: ApiRouter, stores: LogisticsStores, context: 
 
   api.post(
     '/movements/:movementId/departure',
-    { summary: 'The movement departs with the children who boarded; the others are no-shows', tags, params: MovementIdParams, responses: { 200: MovementView } },
+    { permission: 'movement:write', summary: 'The movement departs with the children who boarded; the others are no-shows', tags, params: MovementIdParams, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const programme = programmeFacts(await stores.programmes.find(movement.programmeId));
       const departedAt = new Date().toISOString();
@@ -61,9 +61,9 @@ export function journeyRoutes(api: ApiRouter, stores: LogisticsStores, context: 
 
   api.post(
     '/movements/:movementId/arrival',
-    { summary: 'The movement arrived at its destination airport', tags, params: MovementIdParams, responses: { 200: MovementView } },
+    { permission: 'movement:write', summary: 'The movement arrived at its destination airport', tags, params: MovementIdParams, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const arrivedAt = new Date().toISOString();
       const state = arrive(movement, arrivedAt);
@@ -74,9 +74,9 @@ export function journeyRoutes(api: ApiRouter, stores: LogisticsStores, context: 
 
   api.post(
     '/movements/:movementId/handovers/:caseId',
-    { summary: "Hand a child over to a named guardian or an institution; closes the child's journey", tags, params: MovementCaseParams, body: HandoverRequest, responses: { 200: MovementView } },
+    { permission: 'movement:write', summary: "Hand a child over to a named guardian or an institution; closes the child's journey", tags, params: MovementCaseParams, body: HandoverRequest, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const { caseId } = params;
       const { handedOverAt = new Date().toISOString(), guardianId, ...who } = body;

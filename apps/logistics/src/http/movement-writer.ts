@@ -5,7 +5,7 @@ import type { ServiceContext } from '@homeward/runtime';
 import type { MovementState } from '../domain/movement';
 import type { LogisticsStores } from '../store/logistics.stores';
 import type { MovementRecord } from '../store/movement.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 
 /**
  * Loads a movement for a command, honouring If-Match: a client that sends the
@@ -38,7 +38,7 @@ export async function saveMovement(
   action: string,
   caseIds?: string[],
 ): Promise<Snapshot<MovementRecord>> {
-  const { userId } = actorOf(req);
+  const { userId } = principalOf(req);
   const entry = { action, by: userId, at: new Date().toISOString(), ...(caseIds ? { caseIds } : {}) };
   const saved = await stores.movements.update(current._id, current.version, { ...next, history: [...current.history, entry] }, events, 'movement');
   context.published();

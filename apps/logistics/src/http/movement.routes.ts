@@ -5,7 +5,7 @@ import type { ServiceContext } from '@homeward/runtime';
 import { cancel, reschedule, scheduleMovement } from '../domain/movement-transitions';
 import type { LogisticsStores } from '../store/logistics.stores';
 import { programmeFacts } from '../store/programme-copy.model';
-import { actorOf } from './actor';
+import { principalOf } from '@homeward/auth';
 import { CancelRequest, ListMovementsQuery, MovementIdParams, RescheduleRequest, ScheduleMovementRequest } from './movement.request';
 import { MovementList, MovementView, movementView } from './movement.response';
 import { loadForCommand, retriedWhenStale, saveMovement } from './movement-writer';
@@ -15,8 +15,8 @@ const tags = ['movements'];
 export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext): void {
   const { movements } = stores;
 
-  api.post('/movements', { summary: 'Schedule a movement (a flight home) under a programme', tags, body: ScheduleMovementRequest, responses: { 201: MovementView } }, async ({ body }, req, res) => {
-    const { userId } = actorOf(req);
+  api.post('/movements', { permission: 'movement:write', summary: 'Schedule a movement (a flight home) under a programme', tags, body: ScheduleMovementRequest, responses: { 201: MovementView } }, async ({ body }, req, res) => {
+    const { userId } = principalOf(req);
     const movementId = randomUUID();
     const { programmeId, seats, ...flight } = body;
     const scheduledAt = new Date().toISOString();
@@ -28,12 +28,12 @@ export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context:
     res.status(201).location(`/movements/${movementId}`).setHeader('etag', `"${created.version}"`).json(movementView(created));
   });
 
-  api.get('/movements/:movementId', { summary: 'Read a movement', tags, params: MovementIdParams, responses: { 200: MovementView } }, async ({ params }, _req, res) => {
+  api.get('/movements/:movementId', { permission: 'movement:read', summary: 'Read a movement', tags, params: MovementIdParams, responses: { 200: MovementView } }, async ({ params }, _req, res) => {
     const movement = await movements.get(params.movementId, 'movement');
     res.setHeader('etag', `"${movement.version}"`).json(movementView(movement));
   });
 
-  api.get('/movements', { summary: 'List movements, by programme and state', tags, query: ListMovementsQuery, responses: { 200: MovementList } }, async ({ query }, _req, res) => {
+  api.get('/movements', { permission: 'movement:read', summary: 'List movements, by programme and state', tags, query: ListMovementsQuery, responses: { 200: MovementList } }, async ({ query }, _req, res) => {
     const filter: Record<string, string> = {};
     if (query.programmeId) filter['programmeId'] = query.programmeId;
     if (query.status) filter['status'] = query.status;
@@ -43,9 +43,9 @@ export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context:
 
   api.post(
     '/movements/:movementId/reschedule',
-    { summary: 'Move the scheduled departure; the children keep their seats', tags, params: MovementIdParams, body: RescheduleRequest, responses: { 200: MovementView } },
+    { permission: 'movement:write', summary: 'Move the scheduled departure; the children keep their seats', tags, params: MovementIdParams, body: RescheduleRequest, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const programme = programmeFacts(await stores.programmes.find(movement.programmeId));
       const children = await stores.facts.onBoard(movement);
@@ -67,9 +67,9 @@ export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context:
 
   api.post(
     '/movements/:movementId/cancel',
-    { summary: 'Cancel a movement that has not left; its children return to the cleared pool', tags, params: MovementIdParams, body: CancelRequest, responses: { 200: MovementView } },
+    { permission: 'movement:write', summary: 'Cancel a movement that has not left; its children return to the cleared pool', tags, params: MovementIdParams, body: CancelRequest, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
-      actorOf(req);
+      principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
       const cancelledAt = new Date().toISOString();
       const { state, released } = cancel(movement, body.reason, cancelledAt);

@@ -14,7 +14,7 @@ import { createEventFactory, fromKafkaMessage, openEventEnvelope, physicalTopic,
 import { sealEvent } from '@homeward/persistence';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { actingAs } from '@homeward/testing';
+import { actingAs, testAuthEnv } from '@homeward/testing';
 import { logisticsService } from '../logistics.service';
 
 export interface Servers {
@@ -50,6 +50,7 @@ export class LogisticsHarness {
 
   static async start(prefix: string, servers: Servers): Promise<LogisticsHarness> {
     const config = loadServiceConfig('logistics', 0, {
+      ...testAuthEnv(),
       HOMEWARD_TOPIC_PREFIX: prefix,
       MONGO_DB: prefix.replaceAll('-', '_'),
       MONGO_URL: servers.mongoUrl,

@@ -41,7 +41,7 @@ export function deliveryRoutes(api: ApiRouter, context: ServiceContext): void {
 
   api.get(
     '/cases/:caseId/deliveries',
-    { summary: "The guardians' e-mails about a case and whether each was sent, failed or suppressed", tags, params: CaseIdParams, responses: { 200: Deliveries } },
+    { permission: 'delivery:read', summary: "The guardians' e-mails about a case and whether each was sent, failed or suppressed", tags, params: CaseIdParams, responses: { 200: Deliveries } },
     async ({ params }, _req, res) => {
       const found = await deliveries
         .find({ caseId: params.caseId }, { caseId: 1, guardianId: 1, milestone: 1, occurrence: 1, status: 1, attempts: 1, language: 1, sentAt: 1, failedAt: 1, lastError: 1 })
@@ -53,7 +53,7 @@ export function deliveryRoutes(api: ApiRouter, context: ServiceContext): void {
 
   api.get(
     '/cases/:caseId/guardians',
-    { summary: 'The guardians notification writes to about a case, and who opted out (no names or addresses)', tags, params: CaseIdParams, responses: { 200: Guardians } },
+    { permission: 'delivery:read', summary: 'The guardians notification writes to about a case, and who opted out (no names or addresses)', tags, params: CaseIdParams, responses: { 200: Guardians } },
     async ({ params }, _req, res) => {
       const [known, opted] = await Promise.all([
         contacts.findOne({ _id: params.caseId }, { guardians: 1 }).lean(),

@@ -25,6 +25,7 @@ export function previewRoutes(render: MilestoneRenderer) {
     api.get(
       '/previews/:milestone',
       {
+        permission: 'preview:read',
         summary: 'A milestone e-mail rendered with sample data, in a language',
         tags: ['previews'],
         params: PreviewParams,

@@ -35,13 +35,13 @@ export function unsubscribeRoutes(key: string, page: UnsubscribePage) {
       return known?.guardians.find((g) => g.guardianId === guardianId)?.preferredLanguage ?? 'en';
     };
 
-    api.get('/unsubscribe', { summary: 'Asks the guardian to confirm (mail scanners follow links: GET changes nothing)', tags, query: TokenQuery, responses: { 200: html } }, async ({ query }, req, res) => {
+    api.get('/unsubscribe', { public: true, summary: 'Asks the guardian to confirm (mail scanners follow links: GET changes nothing)', tags, query: TokenQuery, responses: { 200: html } }, async ({ query }, req, res) => {
       const subject = subjectOf(query.token);
       const done = (await optOuts.find(optOutId(subject.caseId, subject.guardianId))) !== null;
       res.type('text/html; charset=utf-8').send(page({ language: await languageOf(subject), action: req.originalUrl, done }));
     });
 
-    api.post('/unsubscribe', { summary: 'Opts the guardian out of further e-mails about the case (also RFC 8058 one-click)', tags, query: TokenQuery, responses: { 200: html } }, async ({ query }, req, res) => {
+    api.post('/unsubscribe', { public: true, summary: 'Opts the guardian out of further e-mails about the case (also RFC 8058 one-click)', tags, query: TokenQuery, responses: { 200: html } }, async ({ query }, req, res) => {
       const { caseId, guardianId } = subjectOf(query.token);
       const optedOutAt = new Date().toISOString();
       const event = context.events(GuardianOptedOutV1, { caseId, guardianId, optedOutAt }, { correlationid: requestIdOf(req) });

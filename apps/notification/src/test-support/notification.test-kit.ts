@@ -5,7 +5,10 @@ import type { PendingEvent } from '@homeward/persistence';
 import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } from '@homeward/messaging';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { expectEventually, testServers, uniqueName } from '@homeward/testing';
+import { actingAs, expectEventually, testAuthEnv, testServers, uniqueName } from '@homeward/testing';
+
+/** The case worker who reads deliveries and previews in the tests (the unsubscribe link needs no token). */
+const CASE_WORKER = actingAs('case-worker-1', ['case-worker']);
 import { loadMailConfig } from '../mail/mail.config';
 import { createNotificationService } from '../notification.service';
 
@@ -40,6 +43,7 @@ export class NotificationUnderTest {
 
   async start(): Promise<this> {
     const env = {
+      ...testAuthEnv(),
       HOMEWARD_TOPIC_PREFIX: this.deployment.prefix,
       MONGO_DB: this.deployment.database,
       MONGO_URL: testServers.mongoUrl,
@@ -62,8 +66,8 @@ export class NotificationUnderTest {
     await this.service.close();
   }
 
-  async call<T = Record<string, unknown>>(method: string, path: string): Promise<Reply<T>> {
-    const res = await fetch(`${this.base}${path}`, { method });
+  async call<T = Record<string, unknown>>(method: string, path: string, headers: Record<string, string> = CASE_WORKER): Promise<Reply<T>> {
+    const res = await fetch(`${this.base}${path}`, { method, headers });
     const text = await res.text();
     const json = (res.headers.get('content-type') ?? '').includes('json');
     return { status: res.status, headers: res.headers, text, body: (json ? JSON.parse(text) : {}) as T };

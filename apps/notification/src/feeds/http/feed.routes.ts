@@ -18,7 +18,7 @@ export function feedRoutes(app: Express, deps: { store: AggregateStore<Subscript
   const api = createApiRouter(app, { title: 'Homeward notification API', version: '1.0.0' });
   api.get(
     '/feeds/:subscriptionId/events',
-    { summary: "A subscription's events after a cursor, oldest first (agency-observer or admin).", params: SubscriptionParams, query: FeedQuery, responses: { 200: FeedPage } },
+    { permission: 'feed:read', summary: "A subscription's events after a cursor, oldest first (agency-observer or admin).", params: SubscriptionParams, query: FeedQuery, responses: { 200: FeedPage } },
     async ({ params, query }, req, res) => {
       requireRole(actorOf(req).roles, [FeedRole.agencyObserver, FeedRole.admin], 'reading a feed');
       const subscription = await deps.store.find(params.subscriptionId);

@@ -80,7 +80,7 @@ describe('feeds: subscriptions', () => {
       ['POST', '/subscriptions', { ...valid, secret: 'mine' }, 400, /secret/],
       ['POST', '/subscriptions', { ...valid, personalData: 'full' }, 422, /full-data-entitlement/],
       ['POST', '/subscriptions', valid, 403, /admin/, actingAs('case-worker-test', ['case-worker'])],
-      ['POST', '/subscriptions', valid, 400, /x-homeward-user/, {}],
+      ['POST', '/subscriptions', valid, 401, /bearer token/i, {}],
       ['PATCH', `/subscriptions/${target.id}`, { personalData: 'full' }, 422, /full-data-entitlement/],
       ['PATCH', `/subscriptions/${target.id}`, { webhookUrl: 'https://agency.example.org/x' }, 422, /webhook-url-needs-webhook-delivery/],
       ['PATCH', `/subscriptions/${target.id}`, {}, 400, /at least one field/],

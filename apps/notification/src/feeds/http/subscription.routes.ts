@@ -57,7 +57,7 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
 
   api.post(
     '/subscriptions',
-    { summary: 'Subscribe an agency to event types (admin). A webhook subscription’s signing secret is in this answer only.', body: CreateSubscriptionBody, responses: { 201: CreatedSubscription } },
+    { permission: 'subscription:manage', summary: 'Subscribe an agency to event types (admin). A webhook subscription’s signing secret is in this answer only.', body: CreateSubscriptionBody, responses: { 201: CreatedSubscription } },
     async ({ body }, req, res) => {
       const actor = actorOf(req);
       requireRole(actor.roles, ADMIN, 'managing subscriptions');
@@ -87,7 +87,7 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
     },
   );
 
-  api.get('/subscriptions', { summary: 'The subscriptions, optionally of one agency or in one status (admin).', query: ListSubscriptionsQuery, responses: { 200: SubscriptionList } }, async ({ query }, req, res) => {
+  api.get('/subscriptions', { permission: 'subscription:manage', summary: 'The subscriptions, optionally of one agency or in one status (admin).', query: ListSubscriptionsQuery, responses: { 200: SubscriptionList } }, async ({ query }, req, res) => {
     requireRole(actorOf(req).roles, ADMIN, 'reading subscriptions');
     const statuses = query.status ? [query.status] : [SubscriptionStatus.active, SubscriptionStatus.paused];
     const found = await store.model
@@ -97,14 +97,14 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
     res.json({ subscriptions: found.map(viewOf) });
   });
 
-  api.get('/subscriptions/:subscriptionId', { summary: 'One subscription, without its secrets (admin).', params: SubscriptionParams, responses: { 200: SubscriptionView } }, async ({ params }, req, res) => {
+  api.get('/subscriptions/:subscriptionId', { permission: 'subscription:manage', summary: 'One subscription, without its secrets (admin).', params: SubscriptionParams, responses: { 200: SubscriptionView } }, async ({ params }, req, res) => {
     requireRole(actorOf(req).roles, ADMIN, 'reading subscriptions');
     res.json(viewOf(await existing(params.subscriptionId)));
   });
 
   api.patch(
     '/subscriptions/:subscriptionId',
-    { summary: 'Changes the event types, filters, personal-data level or webhook URL (admin). Applies to events consumed from now on.', params: SubscriptionParams, body: UpdateSubscriptionBody, responses: { 200: SubscriptionView } },
+    { permission: 'subscription:manage', summary: 'Changes the event types, filters, personal-data level or webhook URL (admin). Applies to events consumed from now on.', params: SubscriptionParams, body: UpdateSubscriptionBody, responses: { 200: SubscriptionView } },
     async ({ params, body }, req, res) => {
       const actor = actorOf(req);
       requireRole(actor.roles, ADMIN, 'managing subscriptions');
@@ -118,7 +118,7 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
     },
   );
 
-  api.post('/subscriptions/:subscriptionId/pause', { summary: 'Stops deliveries (admin); the feed keeps recording events.', params: SubscriptionParams, responses: { 200: SubscriptionView } }, async ({ params }, req, res) => {
+  api.post('/subscriptions/:subscriptionId/pause', { permission: 'subscription:manage', summary: 'Stops deliveries (admin); the feed keeps recording events.', params: SubscriptionParams, responses: { 200: SubscriptionView } }, async ({ params }, req, res) => {
     const actor = actorOf(req);
     requireRole(actor.roles, ADMIN, 'managing subscriptions');
     const current = await existing(params.subscriptionId);
@@ -137,7 +137,7 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
 
   api.post(
     '/subscriptions/:subscriptionId/resume',
-    { summary: 'Resumes deliveries from the first entry the endpoint has not accepted (admin).', params: SubscriptionParams, responses: { 200: SubscriptionView } },
+    { permission: 'subscription:manage', summary: 'Resumes deliveries from the first entry the endpoint has not accepted (admin).', params: SubscriptionParams, responses: { 200: SubscriptionView } },
     async ({ params }, req, res) => {
       const actor = actorOf(req);
       requireRole(actor.roles, ADMIN, 'managing subscriptions');
@@ -153,7 +153,7 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
     },
   );
 
-  api.delete('/subscriptions/:subscriptionId', { summary: 'Ends the subscription (admin): no more entries or deliveries, the secret is forgotten.', params: SubscriptionParams, responses: { 204: { description: 'Ended; no body.', contentType: 'text/plain' } } }, async ({ params }, req, res) => {
+  api.delete('/subscriptions/:subscriptionId', { permission: 'subscription:manage', summary: 'Ends the subscription (admin): no more entries or deliveries, the secret is forgotten.', params: SubscriptionParams, responses: { 204: { description: 'Ended; no body.', contentType: 'text/plain' } } }, async ({ params }, req, res) => {
     const actor = actorOf(req);
     requireRole(actor.roles, ADMIN, 'managing subscriptions');
     const current = await existing(params.subscriptionId);
@@ -163,7 +163,7 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
 
   api.get(
     '/subscriptions/:subscriptionId/deliveries',
-    { summary: 'The webhook delivery log: every attempt, its answer and the cursor delivered so far (admin).', params: SubscriptionParams, query: DeliveriesQuery, responses: { 200: DeliveryLog } },
+    { permission: 'subscription:manage', summary: 'The webhook delivery log: every attempt, its answer and the cursor delivered so far (admin).', params: SubscriptionParams, query: DeliveriesQuery, responses: { 200: DeliveryLog } },
     async ({ params, query }, req, res) => {
       requireRole(actorOf(req).roles, ADMIN, 'reading the delivery log');
       const current = await existing(params.subscriptionId);

@@ -12,7 +12,7 @@ import {
 import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } from '@homeward/messaging';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { actingAs, testServers } from '@homeward/testing';
+import { actingAs, testAuthEnv, testServers } from '@homeward/testing';
 import { loadMailConfig } from '../../mail/mail.config';
 import { createNotificationService } from '../../notification.service';
 import { loadFeedsConfig } from '../feeds.config';
@@ -52,6 +52,7 @@ export class FeedsHarness {
 
   static async start(prefix: string, feeds: Record<string, string> = {}): Promise<FeedsHarness> {
     const config = loadServiceConfig('notification', 0, {
+      ...testAuthEnv(),
       HOMEWARD_TOPIC_PREFIX: prefix,
       MONGO_DB: prefix.replaceAll('-', '_'),
       MONGO_URL: testServers.mongoUrl,

@@ -1,0 +1,117 @@
+import type { Collection, Connection } from 'mongoose';
+import { GENESIS_HASH, hashOf, type AuditEntry, type AuditRecord } from './audit-record';
+
+const DUPLICATE_KEY = 11000;
+const MAX_ATTEMPTS = 50;
+export const AUDIT_COLLECTION = 'audit_records';
+
+export interface AuditQuery {
+  readonly caseId?: string;
+  readonly actor?: string;
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly limit?: number;
+}
+
+export interface ChainVerification {
+  readonly valid: boolean;
+  readonly records: number;
+  /** The first record that breaks the chain, and how. */
+  readonly firstBreak?: { readonly seq: number; readonly problem: 'edited' | 'missing-before' | 'unlinked' };
+  readonly lastHash: string;
+}
+
+type StoredRecord = AuditRecord & { _id: number };
+
+/**
+ * The service's append-only audit trail, hash-chained: each record holds
+ * the previous record's hash and its own over both, so an edited record no
+ * longer matches its hash and a deleted one leaves a gap in the sequence.
+ * FerretDB has no transactions: a record's sequence number is its `_id`, so
+ * of two writers appending at once exactly one wins each number and the
+ * other reads the new head and tries again. Appends of one process are
+ * queued, so the retries are only between replicas.
+ */
+export class AuditTrail {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly collection: Collection) {}
+
+  static of(connection: Connection): AuditTrail {
+    return new AuditTrail(connection.collection(AUDIT_COLLECTION));
+  }
+
+  /** The unique index on the sequence number (besides `_id`), made once at start. */
+  async prepare(): Promise<void> {
+    await this.collection.createIndex({ seq: 1 }, { unique: true, name: 'seq_unique' });
+  }
+
+  /** Resolves once every append asked for so far is written (or failed): shutdown waits for it. */
+  async flush(): Promise<void> {
+    await this.queue;
+  }
+
+  append(entry: AuditEntry): Promise<AuditRecord> {
+    const next = this.queue.then(() => this.appendNow(entry));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async appendNow(entry: AuditEntry): Promise<AuditRecord> {
+    for (let attempt = 1; ; attempt += 1) {
+      const head = await this.head();
+      const unhashed = { ...entry, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
+      const record: AuditRecord = { ...unhashed, hash: hashOf(unhashed) };
+      try {
+        await this.collection.insertOne({ _id: record.seq, ...record } as never);
+        return record;
+      } catch (error) {
+        const code = (error as { code?: number }).code;
+        // SQLITE_BUSY from FerretDB under concurrent writers is retriable too.
+        const busy = /SQLITE_BUSY|database is locked/i.test(String((error as Error).message));
+        if ((code !== DUPLICATE_KEY && !busy) || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async head(): Promise<AuditRecord | null> {
+    const [last] = await this.collection.find({}, { sort: { _id: -1 }, limit: 1 }).toArray();
+    return (last as unknown as AuditRecord | undefined) ?? null;
+  }
+
+  /** Records matching every given criterion, oldest first. */
+  async query(criteria: AuditQuery): Promise<AuditRecord[]> {
+    const filter: Record<string, unknown> = {};
+    if (criteria.caseId) filter['caseId'] = criteria.caseId;
+    if (criteria.actor) filter['actor.userId'] = criteria.actor;
+    if (criteria.from || criteria.to) {
+      filter['at'] = { ...(criteria.from ? { $gte: criteria.from.toISOString() } : {}), ...(criteria.to ? { $lte: criteria.to.toISOString() } : {}) };
+    }
+    const found = await this.collection.find(filter, { sort: { _id: 1 }, limit: criteria.limit ?? 500 }).toArray();
+    return found.map(withoutId);
+  }
+
+  /** Walks the whole chain in order, recomputing every hash and link. */
+  async verify(): Promise<ChainVerification> {
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    let records = 0;
+    for await (const document of this.collection.find({}, { sort: { _id: 1 } })) {
+      const record = withoutId(document);
+      records += 1;
+      const { hash, ...unhashed } = record;
+      if (record.seq !== expectedSeq) return { valid: false, records, firstBreak: { seq: record.seq, problem: 'missing-before' }, lastHash: prevHash };
+      if (hashOf(unhashed) !== hash) return { valid: false, records, firstBreak: { seq: record.seq, problem: 'edited' }, lastHash: prevHash };
+      if (record.prevHash !== prevHash) return { valid: false, records, firstBreak: { seq: record.seq, problem: 'unlinked' }, lastHash: prevHash };
+      prevHash = hash;
+      expectedSeq += 1;
+    }
+    return { valid: true, records, lastHash: prevHash };
+  }
+}
+
+function withoutId(document: Record<string, unknown>): AuditRecord {
+  const { _id, ...record } = document as unknown as StoredRecord;
+  return record;
+}

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { devIssuerUrl, DEV_ISSUER_DEFAULT_PORT, loadDevUsers, loadOrCreateDevSigningKey, mintDevToken, type DevUser } from '@homeward/auth';
+import { repoRoot } from '@homeward/testing';
+import type { AccessTokenProvider } from '../scenario/api-client';
+
+/** The development issuer's address, key and users as the local tools find them. */
+export const devIssuerPort = Number(process.env['DEV_ISSUER_PORT'] ?? DEV_ISSUER_DEFAULT_PORT);
+export const devIssuer = devIssuerUrl(devIssuerPort);
+export const devAudience = process.env['OIDC_AUDIENCE'] ?? 'homeward';
+export const devRunDir = process.env['HOMEWARD_RUN_DIR'] ?? join(repoRoot, '.run');
+export const devUsersFile = join(repoRoot, 'tools/dev-issuer/dev-users.json');
+
+export const devSigningKey = () => loadOrCreateDevSigningKey(devRunDir);
+
+export function devUser(userId: string, users: readonly DevUser[] = loadDevUsers(devUsersFile)): DevUser {
+  const user = users.find((u) => u.userId === userId);
+  if (!user) throw new Error(`No development user '${userId}'; the users are in ${devUsersFile}: ${users.map((u) => u.userId).join(', ')}`);
+  return user;
+}
+
+/**
+ * Tokens of the development issuer for the scenario's actors, one per user
+ * (cached: they live eight hours). An actor asking for a role its seeded
+ * user lacks is a mistake in the scenario or the users file, said at once.
+ */
+export function devAccessTokens(): AccessTokenProvider {
+  const users = loadDevUsers(devUsersFile);
+  const tokens = new Map<string, Promise<string>>();
+  return (actor) => {
+    const user = devUser(actor.userId, users);
+    const missing = (actor.roles ?? []).filter((role) => !(user.roles as string[]).includes(role));
+    if (missing.length > 0) throw new Error(`Development user '${user.userId}' lacks the role(s) ${missing.join(', ')} (${devUsersFile})`);
+    let token = tokens.get(user.userId);
+    if (!token) {
+      token = devSigningKey().then((key) => mintDevToken(key, user, { issuer: devIssuer, audience: devAudience }));
+      tokens.set(user.userId, token);
+    }
+    return token;
+  };
+}
