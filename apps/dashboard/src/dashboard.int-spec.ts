@@ -187,7 +187,7 @@ describe('the dashboard against the real Kafka and FerretDB', () => {
   it('pushes every panel over server-sent events, and pushes again when an event changes them', async () => {
     const first = await nextDashboardEvent(dashboard.base, (data) => data.summary.totals.cases === 3, actingAs('sv', ['supervisor']));
     expect(first.event.holds.holds).toHaveLength(1);
-    const waiting = nextDashboardEvent(dashboard.base, (data) => data.summary.totals.cases === 4);
+    const waiting = nextDashboardEvent(dashboard.base, (data) => data.summary.totals.cases === 4, actingAs('observer-1', ['agency-observer']));
     await dashboard.send(dashboard.event(CaseRegisteredV1, registration(randomUUID(), 'RU')));
     const next = await waiting;
     expect(next.event.summary.byStage.find((s) => s.stage === 'registered')).toEqual({ stage: 'registered', count: 1 });

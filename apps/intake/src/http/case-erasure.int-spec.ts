@@ -6,7 +6,7 @@ import { DATA_KEYS_COLLECTION } from '@homeward/privacy';
 import * as testing from '@homeward/testing';
 import { actingAs } from '@homeward/testing';
 import { registerCaseModel } from '../store/case.model';
-import { caseBody, IntakeUnderTest, programmeBody } from './case-api.test-kit';
+import { caseBody, IntakeUnderTest, programmeBody, SUPERVISOR } from './case-api.test-kit';
 
 const P = 'iq-ru-erasure';
 const ADMIN_1 = actingAs('admin-1', ['admin']);
@@ -16,7 +16,11 @@ const distinctive = (given: string) =>
 
 describe('erasure of a case, four eyes, crypto-shredding (real Kafka and FerretDB)', () => {
   const intake = new IntakeUnderTest(testing);
-  const register = async (given: string) => (await intake.call('POST', '/cases', distinctive(given))).body['caseId'] as string;
+  const register = async (given: string) => {
+    const registered = await intake.call('POST', '/cases', distinctive(given));
+    expect(registered.status).toBe(201);
+    return registered.body['caseId'] as string;
+  };
   const storedText = async (caseId: string) => {
     const model = registerCaseModel(intake.service.context.connection) as unknown as Model<never>;
     const { commits } = commitModelOf(model);
@@ -25,7 +29,7 @@ describe('erasure of a case, four eyes, crypto-shredding (real Kafka and FerretD
 
   beforeAll(async () => {
     await intake.start();
-    await intake.call('POST', '/programmes', programmeBody(P));
+    expect((await intake.call('POST', '/programmes', programmeBody(P), SUPERVISOR)).status).toBe(201);
   });
   afterAll(() => intake.stop());
 
@@ -47,7 +51,8 @@ describe('erasure of a case, four eyes, crypto-shredding (real Kafka and FerretD
     const noReason = await intake.call('POST', `/cases/${caseId}/erasure`, {}, ADMIN_1);
     expect(noReason.status).toBe(400);
     expect(JSON.stringify(noReason.body)).toContain('reason');
-    expect((await intake.call('POST', `/cases/${caseId}/erasure/approval`, undefined, ADMIN_2)).status).toBe(409);
+    const early = await intake.call('POST', `/cases/${caseId}/erasure/approval`, undefined, ADMIN_2);
+    expect(early.status).toBe(409);
     expect((await intake.call('POST', `/cases/${caseId}/erasure`, { reason: 'Guardian’s request, ref. 2030/17' }, ADMIN_1)).status).toBe(202);
     expect((await intake.call('POST', `/cases/${caseId}/erasure`, { reason: 'again' }, ADMIN_2)).status).toBe(409);
     const self = await intake.call('POST', `/cases/${caseId}/erasure/approval`, undefined, ADMIN_1);
@@ -98,7 +103,7 @@ describe('retention: ended cases erased by the scheduled job', () => {
 
   beforeAll(async () => {
     await intake.start();
-    await intake.call('POST', '/programmes', programmeBody(P));
+    expect((await intake.call('POST', '/programmes', programmeBody(P), SUPERVISOR)).status).toBe(201);
   });
   afterAll(() => intake.stop());
 
