@@ -15,3 +15,6 @@ export * from './events/case-lifecycle.events';
 export * from './events/legal.events';
 export * from './events/logistics.events';
 export * from './events/programme.events';
+export * from './upcasting/event-upcaster';
+export * from './upcasting/event-versions';
+export * from './upcasting/case-registered.upcaster';

@@ -1,4 +1,4 @@
-import { CaseAssignedV1, CaseRegisteredV1, Milestone } from '@homeward/contracts';
+import { CaseAssignedV1, CaseRegisteredV2, Milestone } from '@homeward/contracts';
 import { TransientError } from '@homeward/errors';
 import { on, type HandlerRegistration } from '@homeward/messaging';
 import { AggregateStore } from '@homeward/persistence';
@@ -14,7 +14,7 @@ export function milestoneHandlers(mailer: Mailer) {
     const deliver = createEmailDelivery(context, mailer);
 
     return [
-      on(CaseRegisteredV1, async (event) => {
+      on(CaseRegisteredV2, async (event) => {
         const { names, guardians } = event.data.personal;
         await contacts.create(event.data.caseId, { childNames: names, guardians }, [], event.id);
       }),

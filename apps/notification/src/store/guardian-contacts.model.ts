@@ -1,11 +1,11 @@
 import { Schema } from 'mongoose';
-import type { CaseRegisteredV1Data } from '@homeward/contracts';
+import type { CaseRegisteredV2Data } from '@homeward/contracts';
 import { aggregateModel, type AggregateModel } from '@homeward/persistence';
 
 /** Notification's own copy of whom to write to about a case, and the child's names for the greeting. */
 export interface GuardianContactsRecord {
-  childNames: CaseRegisteredV1Data['personal']['names'];
-  guardians: CaseRegisteredV1Data['personal']['guardians'];
+  childNames: CaseRegisteredV2Data['personal']['names'];
+  guardians: CaseRegisteredV2Data['personal']['guardians'];
 }
 
 const schema = new Schema(
