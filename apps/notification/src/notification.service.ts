@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { ServiceDefinition } from '@homeward/runtime';
-import { milestoneHandlers } from './consumers/milestone.handlers';
+import { guardianContactsHandlers, milestoneHandlers } from './consumers/milestone.handlers';
 import { deliveryRoutes } from './http/delivery.routes';
 import type { MailConfig } from './mail/mail.config';
 import { createMailer } from './mail/mailer';
@@ -17,6 +17,8 @@ export function createNotificationService(mail: MailConfig): ServiceDefinition {
     },
     routes: deliveryRoutes,
     handlers: milestoneHandlers(mailer),
+    // Deliveries are not here: they record e-mails sent, which a replay must never send again.
+    projections: (context) => [{ collection: 'guardian_contacts', handlers: guardianContactsHandlers(context) }],
     close: () => mailer.close(),
   };
 }

@@ -36,8 +36,19 @@ export interface ServiceDefinition {
   /** POST routes whose JSON body may exceed the general 256 kb limit (createHttpApp's `largeJsonBodies`). */
   readonly largeJsonBodies?: ReadonlyArray<{ readonly path: string; readonly limit: string | number }>;
   readonly handlers?: (context: ServiceContext) => readonly HandlerRegistration[];
+  /**
+   * The local copies and read models that events alone maintain: each
+   * collection with the handlers that write it and nothing else (no e-mail,
+   * no event), so `npm run rebuild` can replay the topics into them.
+   */
+  readonly projections?: (context: ServiceContext) => readonly Projection[];
   /** Closes the service's own clients (an SMTP pool) after the relay's last flush. */
   readonly close?: () => Promise<void>;
+}
+
+export interface Projection {
+  readonly collection: string;
+  readonly handlers: readonly HandlerRegistration[];
 }
 
 export interface RunningService {

@@ -8,16 +8,24 @@ import type { Mailer } from '../mail/mailer';
 import { registerGuardianContactsModel, type GuardianContactsRecord } from '../store/guardian-contacts.model';
 import { createEmailDelivery } from './email-delivery';
 
+/** The local copy of every case's guardians and child names, from the registration. */
+export function guardianContactsHandlers(context: ServiceContext): HandlerRegistration[] {
+  const contacts = new AggregateStore<GuardianContactsRecord>(registerGuardianContactsModel(context.connection));
+  return [
+    on(CaseRegisteredV2, async (event) => {
+      const { names, guardians } = event.data.personal;
+      await contacts.create(event.data.caseId, { childNames: names, guardians }, [], event.id);
+    }),
+  ];
+}
+
 export function milestoneHandlers(mailer: Mailer) {
   return (context: ServiceContext): HandlerRegistration[] => {
     const contacts = new AggregateStore<GuardianContactsRecord>(registerGuardianContactsModel(context.connection));
     const deliver = createEmailDelivery(context, mailer);
 
     return [
-      on(CaseRegisteredV2, async (event) => {
-        const { names, guardians } = event.data.personal;
-        await contacts.create(event.data.caseId, { childNames: names, guardians }, [], event.id);
-      }),
+      ...guardianContactsHandlers(context),
       on(CaseAssignedV1, async (event) => {
         const known = await contacts.find(event.data.caseId);
         // Registration and assignment travel on different topics: the
