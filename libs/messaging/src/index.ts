@@ -8,3 +8,4 @@ export * from './kafka-binding';
 export * from './kafka-client';
 export * from './outbox-relay';
 export * from './dead-letters/dead-letter-admin';
+export * from './messaging-metrics';

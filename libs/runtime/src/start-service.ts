@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { Express } from 'express';
 import { Partitioners } from 'kafkajs';
+import { metrics } from '@opentelemetry/api';
 import { deadLetterTopic, Topic } from '@homeward/contracts';
 import { createHttpApp, startHttpServer } from '@homeward/http';
 import {
@@ -10,7 +11,9 @@ import {
   createOutboxRelay,
   ensureTopics,
   physicalTopic,
+  registerMessagingMetrics,
   type EventConsumer,
+  type MessagingMetrics,
   type EventFactory,
   type HandlerRegistration,
 } from '@homeward/messaging';
@@ -107,6 +110,14 @@ export async function startService(definition: ServiceDefinition, config: Servic
     });
     await consumer.start();
   }
+  // Consumer lag and dead letters, observed only when a metric reader is configured (OTEL_METRICS_EXPORTER).
+  const messagingMetrics: MessagingMetrics = registerMessagingMetrics(metrics.getMeter('homeward-messaging'), {
+    kafka,
+    groupId: config.KAFKA_GROUP_ID,
+    topics: [...new Set(handlers.map((h) => physicalTopic(config.HOMEWARD_TOPIC_PREFIX, h.definition.topic)))],
+    deadLetterTopic: dlq,
+    service: name,
+  });
 
   const admin = kafka.admin();
   await admin.connect();
@@ -132,6 +143,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     },
     async close() {
       await relay.stop();
+      await messagingMetrics.close();
       await Promise.allSettled([producer.disconnect(), admin.disconnect(), definition.close?.()]);
       await connection.close();
     },
