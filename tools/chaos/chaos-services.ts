@@ -45,27 +45,32 @@ export async function chaosServices(servers: ChaosServers, workDir: string, runI
     await waitUntilReady(service.url, 300_000, () => service.child.exitCode === null && service.child.signalCode === null);
   };
 
+  // A service started while Kafka or FerretDB is down, or while a fresh broker
+  // still creates the topics another service asked for, exits: try again until it holds.
+  const launchUntilReady = async (name: ServiceName) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await launch(name);
+      } catch (error) {
+        await running[name]?.stop('SIGKILL');
+        if (attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+    }
+  };
+
   return {
     urls: Object.fromEntries(serviceNames.map((n) => [n, `http://127.0.0.1:${ports[n]}`])) as Record<ServiceName, string>,
     databases,
     groups,
     topicPrefix,
     startAll: async () => {
-      await Promise.all(serviceNames.map(launch));
+      await Promise.all(serviceNames.map(launchUntilReady));
     },
     crashAndRestart: async (name, downMs) => {
       await running[name].stop('SIGKILL');
       await new Promise((resolve) => setTimeout(resolve, downMs));
-      // A service started while Kafka or FerretDB is down exits; keep trying until it holds.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await launch(name);
-        } catch (error) {
-          await running[name].stop('SIGKILL');
-          if (attempt >= 20) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 2_000));
-        }
-      }
+      await launchUntilReady(name);
     },
     stopAll: async () => {
       await Promise.all(serviceNames.map((n) => running[n]?.stop('SIGTERM')));
