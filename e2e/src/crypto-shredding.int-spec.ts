@@ -208,7 +208,7 @@ async function deadLetterRegistration(kafka: Kafka, prefix: string, caseId: stri
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
-      if (headerText(message.headers, 'ce_type') === 'case.registered.v1' && message.key?.toString() === caseId) original = { key: message.key, value: message.value, headers: message.headers ?? {} };
+      if (headerText(message.headers, 'ce_type') === 'case.registered.v2' && message.key?.toString() === caseId) original = { key: message.key, value: message.value, headers: message.headers ?? {} };
     },
   });
   const found = await expectEventually(() => {

@@ -31,4 +31,6 @@ export const legalService: ServiceDefinition = {
     clearanceRoutes(api, commands);
   },
   handlers: (context) => [...programmeHandlers(context), ...legalFileHandlers(context)],
+  // Legal files are not here: evidence and decisions, legal's own commands, live in them.
+  projections: (context) => [{ collection: 'programmes', handlers: programmeHandlers(context) }],
 };

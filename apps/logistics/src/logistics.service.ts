@@ -22,4 +22,6 @@ export const logisticsService: ServiceDefinition = {
     const stores = logisticsStores(context.connection);
     return [...programmeCopyHandlers(stores), ...caseCopyHandlers(stores, context), ...legalStateHandlers(stores, context)];
   },
+  // Case copies are not here: seats and boarding, logistics' own commands, live in them too.
+  projections: (context) => [{ collection: 'programme_copies', handlers: programmeCopyHandlers(logisticsStores(context.connection)) }],
 };

@@ -19,3 +19,6 @@ export * from './events/legal.events';
 export * from './events/logistics.events';
 export * from './events/programme.events';
 export * from './events/subscription.events';
+export * from './upcasting/event-upcaster';
+export * from './upcasting/event-versions';
+export * from './upcasting/case-registered.upcaster';

@@ -1,7 +1,7 @@
 import type { EventDefinition } from './define-event';
 import { CaseAssignedV1 } from './events/case-assigned.event';
 import { CaseClearedV1 } from './events/case-cleared.event';
-import { CaseRegisteredV1 } from './events/case-registered.event';
+import { CaseRegisteredV1, CaseRegisteredV2 } from './events/case-registered.event';
 import { EmailFailedV1 } from './events/email-failed.event';
 import { EmailSentV1 } from './events/email-sent.event';
 import { GuardianOptedOutV1 } from './events/guardian-opted-out.event';
@@ -38,6 +38,7 @@ export const eventCatalog = [
   ProgrammeSuspendedV1,
   ProgrammeResumedV1,
   CaseRegisteredV1,
+  CaseRegisteredV2,
   CaseUpdatedV1,
   CaseWithdrawnV1,
   CaseMergedV1,

@@ -1,5 +1,13 @@
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
-import { findEventDefinition, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
+import {
+  canConvertEvent,
+  convertEventData,
+  familyOf,
+  findEventDefinition,
+  type EventData,
+  type EventDefinition,
+  type EventEnvelope,
+} from '@homeward/contracts';
 import { isRetriable, PoisonMessageError, RetriesExhaustedError } from '@homeward/errors';
 import type { PersonalDataCodec, ProcessedEventStore } from '@homeward/persistence';
 import { backoffDelay, sleep } from './backoff';
@@ -64,6 +72,14 @@ export interface EventConsumer {
   stop(): Promise<void>;
 }
 
+/** The data validated against one event version's contract; a breach is poison, never retried. */
+function contractData(definition: EventDefinition, id: string, data: unknown): unknown {
+  const parsed = definition.schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  throw new PoisonMessageError(`${definition.type} ${id} breaks its contract: ${fields}`);
+}
+
 /**
  * An idempotent consumer: validates every message against its contract,
  * skips events this group already processed, retries retriable failures in
@@ -73,8 +89,11 @@ export interface EventConsumer {
 export function createEventConsumer(options: EventConsumerOptions): EventConsumer {
   const { kafka, groupId, logger, processed, deadLetter } = options;
   const retry = { initialMs: 200, maxMs: 10_000, giveUpAfterMs: 180_000, ...options.retry };
-  const handlers = new Map(options.handlers.map((h) => [h.definition.type, h]));
-  if (handlers.size !== options.handlers.length) throw new Error(`${groupId}: two handlers for one event type`);
+  const types = new Set(options.handlers.map((h) => h.definition.type));
+  if (types.size !== options.handlers.length) throw new Error(`${groupId}: two handlers for one event type`);
+  // Every version of an event reaches the handlers of any of its versions.
+  const byFamily = new Map<string, HandlerRegistration[]>();
+  for (const h of options.handlers) byFamily.set(familyOf(h.definition.type), [...(byFamily.get(familyOf(h.definition.type)) ?? []), h]);
   const topics = [...new Set(options.handlers.map((h) => physicalTopic(options.topicPrefix, h.definition.topic)))];
   const stopping = new AbortController();
   let consumer: Consumer | undefined;
@@ -83,12 +102,10 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     const { topic, partition, message } = payload;
     const context = { topic, partition, offset: message.offset };
     const sealed = fromKafkaMessage(message);
-    const registration = handlers.get(sealed.type);
-    if (!registration) {
-      // Another version or a type this service does not care about.
-      if (!findEventDefinition(sealed.type)) throw new PoisonMessageError(`unknown event type ${sealed.type}`);
-      return;
-    }
+    const definition = findEventDefinition(sealed.type);
+    if (!definition) throw new PoisonMessageError(`unknown event type ${sealed.type}`);
+    const registrations = byFamily.get(familyOf(sealed.type));
+    if (!registrations) return; // a type this service does not care about
     const { envelope, erased } = await openEventEnvelope(options.personalData, sealed);
     if (erased) {
       // The child was erased: what the event said of them is gone, and so is the reason to act on it.
@@ -96,14 +113,23 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       await processed.record(groupId, envelope.id, envelope.type);
       return;
     }
-    const data = registration.definition.schema.safeParse(envelope.data);
-    if (!data.success) {
-      const fields = data.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      throw new PoisonMessageError(`${envelope.type} ${envelope.id} breaks its contract: ${fields}`);
+    const data = contractData(definition, envelope.id, envelope.data);
+    // Upcast (or, for a handler still written against an older version, downcast
+    // losslessly) before dispatch, so a handler sees the one version it names.
+    const deliveries = registrations.map(({ definition: wanted, handle, idempotent }) => {
+      if (!canConvertEvent(envelope.type, wanted.type)) {
+        throw new PoisonMessageError(`${envelope.type} ${envelope.id} cannot be read as ${wanted.type}: no upcaster between them`);
+      }
+      const converted = contractData(wanted, envelope.id, convertEventData(envelope.type, wanted.type, data));
+      return { handle, idempotent, event: { ...envelope, type: wanted.type, dataschema: wanted.dataschema, data: converted } };
+    });
+    // Handlers idempotent by themselves keep no processed-event record (two writes per message saved).
+    if (deliveries.every((d) => d.idempotent)) {
+      for (const { handle, event } of deliveries) await handle(event as never, context);
+      return;
     }
-    if (registration.idempotent) return registration.handle({ ...envelope, data: data.data } as never, context);
     if (await processed.has(groupId, envelope.id)) return;
-    await registration.handle({ ...envelope, data: data.data } as never, context);
+    for (const { handle, event } of deliveries) await handle(event as never, context);
     await processed.record(groupId, envelope.id, envelope.type);
   };
 

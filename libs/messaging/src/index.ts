@@ -9,3 +9,4 @@ export * from './kafka-client';
 export * from './outbox-relay';
 export * from './dead-letters/dead-letter-admin';
 export * from './personal-data.opener';
+export * from './messaging-metrics';

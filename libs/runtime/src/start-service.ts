@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { Express } from 'express';
 import { Partitioners, type KafkaConfig } from 'kafkajs';
+import { metrics } from '@opentelemetry/api';
 import { deadLetterTopic, Topic } from '@homeward/contracts';
 import { AuditTrail, auditMiddleware, auditRoutes } from '@homeward/audit';
 import { authenticationMiddleware, createTokenVerifier } from '@homeward/auth';
@@ -12,7 +13,9 @@ import {
   createOutboxRelay,
   ensureTopics,
   physicalTopic,
+  registerMessagingMetrics,
   type EventConsumer,
+  type MessagingMetrics,
   type EventFactory,
   type HandlerRegistration,
 } from '@homeward/messaging';
@@ -57,10 +60,21 @@ export interface ServiceDefinition {
   readonly consumers?: ReadonlyArray<{ readonly name: string; readonly handlers: (context: ServiceContext) => readonly HandlerRegistration[] }>;
   /** Background loops (webhook delivery): started once the consumers run, stopped with them on drain. */
   readonly workers?: (context: ServiceContext) => ReadonlyArray<{ start(): void; stop(): Promise<void> }>;
+  /**
+   * The local copies and read models that events alone maintain: each
+   * collection with the handlers that write it and nothing else (no e-mail,
+   * no event), so `npm run rebuild` can replay the topics into them.
+   */
+  readonly projections?: (context: ServiceContext) => readonly Projection[];
   /** Closes the service's own clients (an SMTP pool) after the relay's last flush. */
   readonly close?: () => Promise<void>;
   /** Scheduled work (a retention job), started once the service runs and stopped with the requests. */
   readonly background?: (context: ServiceContext, config: ServiceConfig) => { stop(): Promise<void> };
+}
+
+export interface Projection {
+  readonly collection: string;
+  readonly handlers: readonly HandlerRegistration[];
 }
 
 export interface RunningService {
@@ -136,6 +150,15 @@ export async function startService(definition: ServiceDefinition, config: Servic
   const audit = AuditTrail.of(connection);
   await audit.prepare();
 
+  // Consumer lag and dead letters, observed only when a metric reader is configured (OTEL_METRICS_EXPORTER).
+  const messagingMetrics: MessagingMetrics = registerMessagingMetrics(metrics.getMeter('homeward-messaging'), {
+    kafka,
+    groupId: config.KAFKA_GROUP_ID,
+    topics: [...new Set(groups.flatMap((g) => g.handlers).map((h) => physicalTopic(config.HOMEWARD_TOPIC_PREFIX, h.definition.topic)))],
+    deadLetterTopic: dlq,
+    service: name,
+  });
+
   const admin = kafka.admin();
   await admin.connect();
   const app = createHttpApp({
@@ -168,6 +191,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     async close() {
       await relay.stop();
       await audit.flush();
+      await messagingMetrics.close();
       await Promise.allSettled([producer.disconnect(), admin.disconnect(), definition.close?.()]);
       await connection.close();
     },

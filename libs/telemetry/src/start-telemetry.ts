@@ -12,7 +12,7 @@ export type MetricReader = NonNullable<NodeSDKConfiguration['metricReaders']>[nu
 
 export interface TelemetryOptions {
   serviceName: string;
-  /** Reserved for the metrics issue; without one no meter provider is set up. */
+  /** A reader of the service's metrics (tests); without one, OTEL_METRICS_EXPORTER decides. */
   metricReader?: MetricReader;
   env?: NodeJS.ProcessEnv;
 }
@@ -26,6 +26,11 @@ const optionalUrl = z.union([z.literal(''), z.url()]).optional();
 const telemetryEnv = {
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
+  OTEL_METRICS_EXPORTER: z
+    .string()
+    .regex(/^(none|otlp|prometheus|console)(,(none|otlp|prometheus|console))*$/, 'expected none, otlp, prometheus or console (comma-separated)')
+    .optional()
+    .describe('Where metrics go (consumer lag, dead letters): otlp (OTEL_EXPORTER_OTLP_*), prometheus (:9464/metrics, OTEL_EXPORTER_PROMETHEUS_PORT), console; unset or none: nowhere.'),
   HOMEWARD_TRACE_FILE: z.string().optional().describe('Append every finished span as a JSON line to this file (tests).'),
 };
 
@@ -64,7 +69,12 @@ export function startTelemetry(options: TelemetryOptions): TelemetryHandle {
     textMapPropagator: new W3CTraceContextPropagator(),
     // NodeSDK defaults both to an OTLP exporter on localhost when these are
     // not given, whatever OTEL_EXPORTER_OTLP_ENDPOINT says.
-    metricReaders: options.metricReader ? [options.metricReader] : [],
+    // …and metrics only where OTEL_METRICS_EXPORTER sends them (NodeSDK reads it when no reader is given).
+    ...(options.metricReader
+      ? { metricReaders: [options.metricReader] }
+      : env.OTEL_METRICS_EXPORTER && env.OTEL_METRICS_EXPORTER !== 'none'
+        ? {}
+        : { metricReaders: [] }),
     logRecordProcessors: [],
   });
   sdk.start();

@@ -1,4 +1,4 @@
-import { CaseMergedV1, CaseRegisteredV1, CaseUpdatedV1, CaseWithdrawnV1 } from '@homeward/contracts';
+import { casePersonalFromV2, CaseMergedV1, CaseRegisteredV2, CaseUpdatedV1, CaseWithdrawnV1 } from '@homeward/contracts';
 import { on, type HandlerRegistration } from '@homeward/messaging';
 import type { ServiceContext } from '@homeward/runtime';
 import { caseSubject } from '../domain/duplicate-scoring';
@@ -6,7 +6,7 @@ import { duplicateDetectorFor } from '../store/duplicate-detector';
 
 /**
  * Duplicate detection of every case registered one by one (POST /cases), from
- * intake's own `case.registered.v1`: the registration commits with its event,
+ * intake's own `case.registered.v2`: the registration commits with its event,
  * so detection cannot be skipped by a crash between the two, and a redelivery
  * stores no pair twice (pair ids are derived). Imported cases are checked by
  * the import itself, which counts them in its totals; here they are only
@@ -19,8 +19,8 @@ export function duplicateDetectionHandlers(context: ServiceContext): HandlerRegi
   const detector = duplicateDetectorFor(context.connection, context.logger);
   const idempotent = { idempotent: true };
   return [
-    on(CaseRegisteredV1, async ({ data }) => {
-      const subject = caseSubject(data.sex, data.personal);
+    on(CaseRegisteredV2, async ({ data }) => {
+      const subject = caseSubject(data.sex, casePersonalFromV2(data.personal));
       if (data.importReference) {
         await detector.ready;
         detector.include(data.caseId, subject);

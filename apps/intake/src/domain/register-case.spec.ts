@@ -24,7 +24,7 @@ const input = (overrides: Partial<RegisterCaseInput> = {}): RegisterCaseInput =>
   });
 
 describe('registerCase', () => {
-  it('builds the record and the case.registered.v1 data, origin and destination from the programme', () => {
+  it('builds the record and the case.registered.v2 data, origin and destination from the programme', () => {
     const outcome = registerCase(programme, input(), now, ids, 'worker-1') as RegisteredCase;
     expect(outcome).not.toBeInstanceOf(RuleViolationError);
     expect(outcome.record).toMatchObject({
@@ -42,7 +42,8 @@ describe('registerCase', () => {
     expect(outcome.record.nameKeys).toEqual(expect.arrayContaining(['t:ahmed', 'm:AMT', 't:ismailov']));
     expect(outcome.record.personal.guardians[0]!.guardianId).toMatch(/^00000000-/);
     expect(outcome.record.personal).not.toHaveProperty('father');
-    expect(outcome.event).toMatchObject({ caseId, registeredAt: now.toISOString(), personal: outcome.record.personal });
+    const { birthDate, ...rest } = outcome.record.personal;
+    expect(outcome.event).toMatchObject({ caseId, registeredAt: now.toISOString(), personal: { ...rest, birthDate: birthDate.value, birthDatePrecision: birthDate.precision } });
     expect(outcome.event).not.toHaveProperty('importReference');
   });
 

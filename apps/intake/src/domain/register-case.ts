@@ -1,5 +1,5 @@
 import { RuleViolationError } from '@homeward/errors';
-import type { CaseRegisteredV1Data, ProgrammeDefinition } from '@homeward/contracts';
+import { casePersonalToV2, type CaseRegisteredV2Data, type ProgrammeDefinition } from '@homeward/contracts';
 import { caseSnapshot, facilityKey, type CaseRecord } from './case';
 import { eligibilityRefusal } from './case-eligibility';
 import { CaseStage } from './case-stage';
@@ -23,8 +23,8 @@ export interface RegistrationIds {
 export interface RegisteredCase {
   readonly caseId: string;
   readonly record: CaseRecord;
-  /** The data of `case.registered.v1`. */
-  readonly event: CaseRegisteredV1Data;
+  /** The data of `case.registered.v2`. */
+  readonly event: CaseRegisteredV2Data;
 }
 
 /**
@@ -78,8 +78,10 @@ export function registerCase(
     updatedBy: registeredBy,
     ...(importReference ? { importReference } : {}),
   };
-  const event: CaseRegisteredV1Data = {
-    ...caseSnapshot(ids.caseId, record),
+  const snapshot = caseSnapshot(ids.caseId, record);
+  const event: CaseRegisteredV2Data = {
+    ...snapshot,
+    personal: casePersonalToV2(snapshot.personal),
     registeredAt,
     ...(importReference ? { importReference } : {}),
   };

@@ -40,8 +40,8 @@ describe('erasure of a case, four eyes, crypto-shredding (real Kafka and FerretD
     const found = await intake.call<{ items: Array<{ caseId: string }> }>('GET', '/cases?name=zuleikhanova%20QADIROVA');
     expect(found.body.items.map((c) => c.caseId)).toEqual([caseId]);
     expect((await intake.call('GET', `/cases?facility=${encodeURIComponent('test orphanage no. 1')}&name=Zuleikhanova`)).body['items']).toHaveLength(1);
-    await testing.expectEventually(() => expect(intake.publishedOfType('case.registered.v1').some((e) => e.subject === caseId)).toBe(true));
-    const registered = intake.publishedOfType('case.registered.v1').find((e) => e.subject === caseId)!;
+    await testing.expectEventually(() => expect(intake.publishedOfType('case.registered.v2').some((e) => e.subject === caseId)).toBe(true));
+    const registered = intake.publishedOfType('case.registered.v2').find((e) => e.subject === caseId)!;
     expect((registered.data as { personal: { names: Array<{ given: string }> } }).personal.names[0]!.given).toBe('Zuleikhanova');
   });
 

@@ -57,10 +57,10 @@ describe('intake case API against the real servers', () => {
   it('stored and published nothing about cases for any refused registration', async () => {
     await intake.settled();
     expect(await intake.caseCount()).toBe(0);
-    expect(intake.publishedOfType('case.registered.v1')).toHaveLength(0);
+    expect(intake.publishedOfType('case.registered.v2')).toHaveLength(0);
   });
 
-  it('registers a case, publishes case.registered.v1 once with origin and destination of the programme, and serves it with an ETag', async () => {
+  it('registers a case, publishes case.registered.v2 once with origin and destination of the programme, and serves it with an ETag', async () => {
     const reply = await intake.call('POST', '/cases', caseBody(P));
     expect(reply.status).toBe(201);
     const caseId = reply.body['caseId'] as string;
@@ -71,7 +71,7 @@ describe('intake case API against the real servers', () => {
     expect(found.body).toMatchObject({ caseId, stage: 'registered', originState: 'IQ', destinationState: 'RU', registeredBy: 'case-worker-1', personal: { names: caseBody(P).names } });
     expect(found.body).not.toHaveProperty('nameKeys');
     await intake.settled();
-    const events = intake.publishedOfType('case.registered.v1');
+    const events = intake.publishedOfType('case.registered.v2');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ subject: caseId, data: { caseId, originState: 'IQ', destinationState: 'RU', siblingCaseIds: [] } });
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CaseRegisteredV1 } from '@homeward/contracts';
+import { CaseRegisteredV2 } from '@homeward/contracts';
 import { RuleViolationError } from '@homeward/errors';
 import { requestIdOf, type ApiRouter } from '@homeward/http';
 import type { Snapshot } from '@homeward/persistence';
@@ -28,7 +28,7 @@ export function caseRoutes(api: ApiRouter, context: ServiceContext): void {
       const programme = await findProgrammeDefinition(context.connection, body.programmeId);
       const outcome = registerCase(programme, body, new Date(), { caseId: randomUUID(), guardianId: randomUUID }, userId);
       if (outcome instanceof RuleViolationError) throw outcome;
-      const event = context.events(CaseRegisteredV1, outcome.event, { correlationid: requestIdOf(req) });
+      const event = context.events(CaseRegisteredV2, outcome.event, { correlationid: requestIdOf(req) });
       await cases.store.createOrConflict(outcome.caseId, outcome.record, [event], 'case');
       context.published();
       res.location(`/cases/${outcome.caseId}`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as testing from '@homeward/testing';
-import { CaseRegisteredV1 } from '@homeward/contracts';
+import { CaseRegisteredV2 } from '@homeward/contracts';
 import { newImportJob, startImport } from '../domain/import-job';
 import { registerCase, type RegisteredCase } from '../domain/register-case';
 import { RegisterCaseCommand } from '../domain/register-case.command';
@@ -77,8 +77,8 @@ describe('bulk import against the real servers', () => {
 
     const imported = await intake.call('GET', `/cases/${importedCaseId(P, 'HOL-000001')}`);
     expect(imported.body).toMatchObject({ importReference: 'HOL-000001', stage: 'registered', registeredBy: USER_ID });
-    await testing.expectEventually(() => expect(intake.publishedOfType('case.registered.v1')).toHaveLength(145), { timeoutMs: 30_000 });
-    expect(intake.publishedOfType('case.registered.v1')[0]!.correlationid).toBe(firstImport);
+    await testing.expectEventually(() => expect(intake.publishedOfType('case.registered.v2')).toHaveLength(145), { timeoutMs: 30_000 });
+    expect(intake.publishedOfType('case.registered.v2')[0]!.correlationid).toBe(firstImport);
   });
 
   it('flags the child listed twice in two scripts for review, found by the import', async () => {
@@ -93,7 +93,7 @@ describe('bulk import against the real servers', () => {
   });
 
   it('creates nothing when the same list is imported again, and says so in the report', async () => {
-    const before = intake.publishedOfType('case.registered.v1').length;
+    const before = intake.publishedOfType('case.registered.v2').length;
     const again = await intake.call('POST', '/imports', { programmeId: P, rows: list() });
     expect(again.status).toBe(202);
     const job = await waitForJob(again.headers.get('location')!);
@@ -101,7 +101,7 @@ describe('bulk import against the real servers', () => {
     const report = await intake.call<{ accepted: Array<Record<string, unknown>> }>('GET', `${again.headers.get('location')}/report`);
     expect(new Set(report.body.accepted.map((a) => a['outcome']))).toEqual(new Set(['already-imported']));
     await intake.settled();
-    expect(intake.publishedOfType('case.registered.v1')).toHaveLength(before);
+    expect(intake.publishedOfType('case.registered.v2')).toHaveLength(before);
     expect(await intake.caseCount()).toBe(145);
   });
 
@@ -169,7 +169,7 @@ describe('an import interrupted by a crash', () => {
     const early = accepted.slice(0, 10).map(({ reference, input }) => {
       const id = importedCaseId(P, reference);
       const { record, event } = registerCase(programme, input, new Date(), { caseId: id, guardianId: randomUUID }, 'worker-1') as RegisteredCase;
-      return { id, state: record, events: [first.service.context.events(CaseRegisteredV1, event, { correlationid: jobId })] };
+      return { id, state: record, events: [first.service.context.events(CaseRegisteredV2, event, { correlationid: jobId })] };
     });
     expect((await new CaseRepository(connection).store.createMany(early)).size).toBe(10);
     await first.service.drain();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CaseRegisteredV1 } from '@homeward/contracts';
+import { CaseRegisteredV2 } from '@homeward/contracts';
 import { RuleViolationError } from '@homeward/errors';
 import { commitId, commitModelOf, type PendingEvent, type Snapshot } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
@@ -150,7 +150,7 @@ export class ImportRunner {
         outcomes.push({ row, outcome: 'rejected', field: 'birthDate', reason: outcome.message, rule: outcome.rule });
         continue;
       }
-      const event = this.context.events(CaseRegisteredV1, outcome.event, { correlationid: jobId });
+      const event = this.context.events(CaseRegisteredV2, outcome.event, { correlationid: jobId });
       registered.push({ row, caseId, record: outcome.record, event });
     }
     const created = await this.cases.store.createMany(registered.map((r) => ({ id: r.caseId, state: r.record, events: [r.event] })));

@@ -1,4 +1,4 @@
-import { CaseBoardedV1, CaseMergedV1, CaseRegisteredV1, CaseWithdrawnV1, LegalFileOpenedV1 } from '@homeward/contracts';
+import { CaseBoardedV1, CaseMergedV1, CaseRegisteredV2, CaseWithdrawnV1, LegalFileOpenedV1 } from '@homeward/contracts';
 import { PreconditionFailedError, TransientError } from '@homeward/errors';
 import { on, type HandlerRegistration } from '@homeward/messaging';
 import { AggregateStore } from '@homeward/persistence';
@@ -38,7 +38,7 @@ export function legalFileHandlers(context: ServiceContext): HandlerRegistration[
   };
 
   return [
-    on(CaseRegisteredV1, async (event) => {
+    on(CaseRegisteredV2, async (event) => {
       const { caseId, programmeId, destinationState } = event.data;
       const programme = await programmes.findById(programmeId).lean().exec();
       // Programme and case events travel under different keys, so the case may come first: retry until the programme is known.

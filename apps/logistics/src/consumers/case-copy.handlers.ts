@@ -1,4 +1,4 @@
-import { CaseMergedV1, CaseRegisteredV1, CaseUpdatedV1, CaseWithdrawnV1, type CaseSnapshot } from '@homeward/contracts';
+import { casePersonalFromV2, CaseMergedV1, CaseRegisteredV2, CaseUpdatedV1, CaseWithdrawnV1, type CaseSnapshot } from '@homeward/contracts';
 import { TransientError } from '@homeward/errors';
 import { on, type HandlerRegistration } from '@homeward/messaging';
 import type { ServiceContext } from '@homeward/runtime';
@@ -35,9 +35,9 @@ export function caseCopyHandlers(stores: LogisticsStores, context: ServiceContex
     return copy;
   };
   return [
-    on(CaseRegisteredV1, async (event) => {
+    on(CaseRegisteredV2, async (event) => {
       const record: CaseCopyRecord = {
-        ...detailsOf(event.data),
+        ...detailsOf({ ...event.data, personal: casePersonalFromV2(event.data.personal) }),
         intakeVersion: 1,
         cleared: false,
         exit: null,

@@ -61,6 +61,35 @@ export const exampleData: ExampleData = {
       ],
     },
   },
+  'case.registered.v2': {
+    caseId,
+    programmeId,
+    originState: 'IQ',
+    destinationState: 'RU',
+    sex: 'female',
+    requiresMedicalEscort: false,
+    siblingCaseIds: [siblingCaseId],
+    claimedNationalities: ['RU'],
+    registeredAt: '2019-06-03T09:15:00Z',
+    personal: {
+      names: [
+        { given: 'Тестовая', family: 'Примерова', script: 'cyrillic' },
+        { given: 'Testovaya', family: 'Primerova', script: 'latin' },
+      ],
+      birthDate: '2014-01-01',
+      birthDatePrecision: 'year',
+      facility: { type: 'prison', name: 'Example Facility 1', city: 'Baghdad' },
+      guardians: [
+        {
+          guardianId,
+          relationship: 'grandmother',
+          name: { given: 'Sample', family: 'Primerova', script: 'latin' },
+          email: 'sample.guardian@example.org',
+          preferredLanguage: 'ru',
+        },
+      ],
+    },
+  },
   'legal-file.opened.v1': {
     caseId,
     openedAt: '2019-06-03T09:15:02Z',

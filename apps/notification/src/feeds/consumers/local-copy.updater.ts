@@ -60,9 +60,12 @@ export async function applyToLocalCopy(copies: LocalCopyModels, event: EventEnve
   // no feed shows a case's later event before its registration.
   let firstKnown: (() => Promise<void>) | undefined;
   const pending = new Map<string, CaseCopy>();
-  if (type === 'case.registered.v1' || type === 'case.updated.v1') {
+  // Both versions of the registration reach the feeds (each subscription asked for one of them).
+  if (type === 'case.registered.v1' || type === 'case.registered.v2' || type === 'case.updated.v1') {
     const caseId = data['caseId'] as string;
-    const birthDate = (data['personal'] as { birthDate: CaseCopy['birthDate'] }).birthDate;
+    const personal = data['personal'] as { birthDate: CaseCopy['birthDate'] | string; birthDatePrecision?: CaseCopy['birthDate']['precision'] };
+    // v2 carries the precision beside a plain date.
+    const birthDate: CaseCopy['birthDate'] = typeof personal.birthDate === 'string' ? { value: personal.birthDate, precision: personal.birthDatePrecision ?? 'day' } : personal.birthDate;
     const known = { programmeId: data['programmeId'] as string, destinationState: data['destinationState'] as string, sex: data['sex'] as string, birthDate: await sealBirthDate(privacy, caseId, birthDate) };
     if (await copies.cases.exists({ _id: caseId })) {
       await copies.cases.updateOne({ _id: caseId }, { $set: known });

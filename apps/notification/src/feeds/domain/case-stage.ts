@@ -36,6 +36,7 @@ const journey: readonly CaseStage[] = [
 /** Events that move a case forward: Kafka orders them per topic only, so one arriving late must not move the case back. */
 const forward: Readonly<Record<string, CaseStage>> = {
   'case.registered.v1': CaseStage.registered,
+  'case.registered.v2': CaseStage.registered,
   'legal-file.opened.v1': CaseStage.inLegalReview,
   'case.cleared.v1': CaseStage.cleared,
   'case.assigned.v1': CaseStage.assigned,
