@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { chaosAuthEnv } from './chaos-auth';
 import { freePort, launchService, serviceNames, waitUntilReady, type ServiceName, type ServiceProcess } from '@homeward/testing';
 import type { ChaosServers } from './chaos-servers';
 
@@ -28,6 +29,7 @@ export async function chaosServices(servers: ChaosServers, workDir: string, runI
       logFile: join(workDir, 'logs', `${name}.log`),
       env: {
         ...servers.env,
+        ...chaosAuthEnv(),
         NODE_ENV: 'test',
         HOMEWARD_TOPIC_PREFIX: topicPrefix,
         KAFKA_BROKERS: servers.kafkaBrokers.join(','),

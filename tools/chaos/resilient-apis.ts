@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiError, createApiClient } from '../scenario/api-client';
-import type { HomewardApis, RegisterCaseBody, ServiceUrls } from '../scenario/homeward-apis';
+import { READERS, type HomewardApis, type RegisterCaseBody, type ServiceUrls } from '../scenario/homeward-apis';
+import { chaosAccessToken } from './chaos-auth';
 import { sleep } from '../scenario/retry';
 
 /** While services, Kafka and FerretDB crash and come back, a call may meet a closed port, a reset or a 5xx. */
@@ -17,7 +18,7 @@ const CaseList = z.object({ items: z.array(z.object({ caseId: z.string(), stage:
  * is searched for the child's (run-unique) name.
  */
 export function resilientApis(apis: HomewardApis, urls: ServiceUrls, patienceMs: number, outages: { count: number }): HomewardApis {
-  const intake = createApiClient({ service: 'intake', baseUrl: urls.intake, requestIdPrefix: 'chaos' });
+  const intake = createApiClient({ service: 'intake', baseUrl: urls.intake, requestIdPrefix: 'chaos', accessToken: chaosAccessToken, reader: READERS.intake });
   const persist = async <T>(call: () => Promise<T>, beforeRetry?: (error: ApiError) => Promise<T | undefined>): Promise<T> => {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
