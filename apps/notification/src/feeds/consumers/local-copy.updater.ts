@@ -28,7 +28,8 @@ const caseIdsOf = (data: Data): string[] =>
  * Kafka does not order between them: an event about a case the copy does
  * not know yet is retried (TransientError) until its registration arrives.
  */
-const BIRTH_DATE_PATH = 'feeds.cases.birthDate';
+// The field's path, as every service names the same field (the AAD binds the ciphertext to child and field).
+const BIRTH_DATE_PATH = 'birthDate';
 
 /** The birth date as stored: sealed with the child's key when the service has a privacy layer. */
 const sealBirthDate = async (privacy: Privacy | undefined, caseId: string, birthDate: CaseCopy['birthDate']) =>
