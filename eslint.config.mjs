@@ -54,7 +54,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.test-kit.ts', '**/test-support/**/*.ts', 'apps/*/scripts/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.chaos-spec.ts', '**/*.test-kit.ts', '**/test-support/**/*.ts', 'apps/*/scripts/**/*.ts'],
     // Tests, their kits and the benchmarks may also use the testing lib
     // (expectEventually, the real servers' addresses, actingAs).
     rules: {

@@ -13,12 +13,15 @@ const moduleNameMapper = Object.fromEntries(
 );
 
 module.exports = function jestConfig(projectDir) {
-  const integration = process.env.HOMEWARD_TEST_KIND === 'integration';
+  const kind = process.env.HOMEWARD_TEST_KIND;
+  // The chaos check starts servers of its own and runs long: a kind of its own, outside `npm test`.
+  const chaos = kind === 'chaos';
+  const integration = kind === 'integration' || chaos;
   return {
     displayName: path.relative(root, projectDir),
     rootDir: projectDir,
     testEnvironment: 'node',
-    testMatch: integration ? ['**/*.int-spec.ts'] : ['**/*.spec.ts'],
+    testMatch: chaos ? ['**/*.chaos-spec.ts'] : integration ? ['**/*.int-spec.ts'] : ['**/*.spec.ts'],
     transform: {
       '^.+\\.ts$': [
         '@swc/jest',

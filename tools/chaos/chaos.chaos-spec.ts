@@ -4,7 +4,9 @@ import { formatChaosReport } from './chaos-report';
 import { runChaos, type ChaosResult } from './run-chaos';
 
 /**
- * The reduced chaos run of `npm test`: a few cases, every service SIGKILLed
+ * The reduced chaos run (`npx nx run tools:chaos-check`; not yet part of
+ * `npm test`: on this two-core machine it has not been seen to finish
+ * reliably, see issue 5): a few cases, every service SIGKILLed
  * once, Kafka and FerretDB once each, and poison messages in every topic, on
  * servers of the test's own (the shared ones are never killed). Small enough
  * for CI on two cores; `npm run chaos` runs the full form (2,000 cases, every
