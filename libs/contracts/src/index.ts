@@ -22,3 +22,4 @@ export * from './events/subscription.events';
 export * from './upcasting/event-upcaster';
 export * from './upcasting/event-versions';
 export * from './upcasting/case-registered.upcaster';
+export * from './case-stage';

@@ -1,24 +1,9 @@
+import { CaseStage } from '@homeward/contracts';
 import type { CaseFact, CaseFactKind } from './case-fact';
 
-/**
- * The stages of DESIGN.md "Case lifecycle" as the dashboard counts them. A
- * handover ends the journey: there is no later event, so the dashboard keeps
- * `handed-over` as the last stage (intake calls the same case `closed`).
- */
-export const Stage = {
-  registered: 'registered',
-  inLegalReview: 'in-legal-review',
-  onHold: 'on-hold',
-  cleared: 'cleared',
-  assigned: 'assigned',
-  boarded: 'boarded',
-  arrived: 'arrived',
-  handedOver: 'handed-over',
-  withdrawn: 'withdrawn',
-  rejected: 'rejected',
-  merged: 'merged',
-} as const;
-export type Stage = (typeof Stage)[keyof typeof Stage];
+/** The stages of DESIGN.md "Case lifecycle" as the dashboard counts them (shared with the feeds). */
+export const Stage = CaseStage;
+export type Stage = CaseStage;
 export const stages = Object.values(Stage) as [Stage, ...Stage[]];
 
 /** A hold suspends only these stages; lifted, the case is back where it was. */

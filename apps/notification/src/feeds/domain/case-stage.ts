@@ -1,18 +1,7 @@
-/** Where a case is in its lifecycle (DESIGN "Case lifecycle"), as the feeds tell agencies. */
-export const CaseStage = {
-  registered: 'registered',
-  inLegalReview: 'in-legal-review',
-  onHold: 'on-hold',
-  cleared: 'cleared',
-  assigned: 'assigned',
-  boarded: 'boarded',
-  arrived: 'arrived',
-  handedOver: 'handed-over',
-  withdrawn: 'withdrawn',
-  rejected: 'rejected',
-  merged: 'merged',
-} as const;
-export type CaseStage = (typeof CaseStage)[keyof typeof CaseStage];
+import { CaseStage } from '@homeward/contracts';
+
+/** Where a case is in its lifecycle, as the feeds tell agencies (shared with the dashboard). */
+export { CaseStage };
 
 export interface StageState {
   readonly stage: CaseStage;
