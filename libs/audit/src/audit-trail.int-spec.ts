@@ -41,6 +41,19 @@ describe('the audit trail', () => {
     expect(await a.verify()).toMatchObject({ valid: true, records: 24 });
   });
 
+  it('continues the chain where it ends when a service starts again, whatever its length', async () => {
+    // 24 records from the test above, plus enough to make the end an odd number between powers of two.
+    const before = AuditTrail.of(first);
+    for (let i = 0; i < 13; i += 1) await before.append(entry({ requestId: `before-${i}` }));
+    const restarted = AuditTrail.of(second);
+    const record = await restarted.append(entry({ requestId: 'after-restart' }));
+    const lastBefore = await first.collection(AUDIT_COLLECTION).findOne({ _id: 37 as never });
+    expect({ seq: record.seq, prevHash: record.prevHash }).toEqual({ seq: 38, prevHash: lastBefore?.['hash'] });
+    // The first instance's remembered head is behind now: it walks forward instead of forking the chain.
+    expect((await before.append(entry({ requestId: 'after-other' }))).seq).toBe(39);
+    expect(await restarted.verify()).toMatchObject({ valid: true, records: 39 });
+  });
+
   it('finds records by case, actor and time', async () => {
     const trail = AuditTrail.of(first);
     const caseId = randomUUID();

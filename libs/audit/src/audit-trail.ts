@@ -34,6 +34,8 @@ type StoredRecord = AuditRecord & { _id: number };
  */
 export class AuditTrail {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last record this process wrote or saw: the next append links to it without reading. */
+  private known: AuditRecord | null | undefined;
 
   constructor(private readonly collection: Collection) {}
 
@@ -64,6 +66,7 @@ export class AuditTrail {
       const record: AuditRecord = { ...unhashed, hash: hashOf(unhashed) };
       try {
         await this.collection.insertOne({ _id: record.seq, ...record } as never);
+        this.known = record;
         return record;
       } catch (error) {
         const code = (error as { code?: number }).code;
@@ -75,9 +78,46 @@ export class AuditTrail {
     }
   }
 
+  /**
+   * The chain's last record. A sorted query would make FerretDB read and sort
+   * the whole trail on every append (tens of thousands of records after a
+   * busy day), so the head is remembered and only confirmed: the record after
+   * it is looked up by `_id`, and while another replica has appended, the
+   * walk steps forward. The first time, the end is found by galloping and
+   * bisecting over the dense sequence numbers: O(log n) lookups by `_id`.
+   */
   private async head(): Promise<AuditRecord | null> {
-    const [last] = await this.collection.find({}, { sort: { _id: -1 }, limit: 1 }).toArray();
-    return (last as unknown as AuditRecord | undefined) ?? null;
+    if (this.known === undefined) this.known = await this.bySeq(await this.lastSeq());
+    for (;;) {
+      const next = await this.bySeq((this.known?.seq ?? 0) + 1);
+      if (!next) return this.known;
+      this.known = next;
+    }
+  }
+
+  private async bySeq(seq: number): Promise<AuditRecord | null> {
+    if (seq < 1) return null;
+    const found = await this.collection.findOne({ _id: seq } as never);
+    return found ? withoutId(found) : null;
+  }
+
+  /** The highest sequence number present (0 for an empty trail), with lookups by `_id` only. */
+  private async lastSeq(): Promise<number> {
+    const exists = async (seq: number) => (await this.collection.findOne({ _id: seq } as never, { projection: { _id: 1 } })) !== null;
+    if (!(await exists(1))) return 0;
+    let low = 1;
+    let high = 2;
+    while (await exists(high)) {
+      low = high;
+      high *= 2;
+    }
+    // exists(low), not exists(high)
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (await exists(middle)) low = middle;
+      else high = middle;
+    }
+    return low;
   }
 
   /** Records matching every given criterion, oldest first. */
