@@ -38,7 +38,6 @@ export async function chaosServices(servers: ChaosServers, workDir: string, runI
         KAFKA_GROUP_ID: groups[name],
         SMTP_HOST: '127.0.0.1',
         SMTP_PORT: String(servers.smtpPort),
-        RELAY_POLL_MS: '100',
         LOG_LEVEL: 'warn',
         OTEL_EXPORTER_OTLP_ENDPOINT: '',
       },

@@ -16,7 +16,7 @@ export const commonEnv = {
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URL').default('mongodb://127.0.0.1:27017'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
-  RELAY_POLL_MS: z.coerce.number().int().positive().default(200),
+  RELAY_POLL_MS: z.coerce.number().int().positive().default(1_000),
   HOST: z.string().default('127.0.0.1'),
 };
 

@@ -3,6 +3,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { PreconditionFailedError } from '@homeward/errors';
 import { testServers, uniqueName } from '@homeward/testing';
 import { AggregateStore } from './aggregate.store';
+import { onCommitted } from './commit-signal';
 import { connectMongo, pingMongo, syncIndexes } from './mongo-connection';
 import { aggregateModel, type AggregateModel } from './outbox.plugin';
 import { OutboxStore } from './outbox.store';
@@ -65,6 +66,25 @@ describe('AggregateStore and OutboxStore on the real MongoDB-wire server', () =>
     expect(batch?.events.map((e) => e.type)).toEqual(['counter.created.v1', 'counter.incremented.v1']);
     expect(await store.get(id)).toEqual({ _id: id, label: 'a', count: 1, version: 2 });
     expect(await model.findById(id).lean()).toMatchObject({ count: 1, version: 2 });
+  });
+
+  it('signals every commit to the relay once its outbox entry is written, and nothing for a refused one', async () => {
+    const seen: number[] = [];
+    const stop = onCommitted(connection, () => {
+      void outbox.pending(10_000).then((batches) => seen.push(batches.length));
+    });
+    try {
+      const id = randomUUID();
+      await store.create(id, { label: 'signalled', count: 0 }, [pending('counter.created.v1', id)]);
+      await store.update(id, 1, { count: 1 }, [pending('counter.incremented.v1', id)]);
+      await expect(store.update(id, 1, { count: 2 }, [])).rejects.toBeInstanceOf(PreconditionFailedError);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Two commits, two signals, each when the entry was already readable.
+      expect(seen).toHaveLength(2);
+      expect(seen.every((n) => n > 0)).toBe(true);
+    } finally {
+      stop();
+    }
   });
 
   it('lets exactly one of many concurrent writers win a version (FerretDB does not isolate conditional updates)', async () => {

@@ -2,6 +2,7 @@ import type { Model } from 'mongoose';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '@homeward/errors';
 import { randomUUID } from 'node:crypto';
 import { isBusy, isDuplicateKey, retryWhileBusy } from './busy-retry';
+import { signalCommitted } from './commit-signal';
 import { BATCH_ENTRY, commitId, commitModelOf, type Commit, type CommitModel, type OutboxEntry, type OutboxModel } from './commit-log';
 import type { OutboxFields } from './outbox.plugin';
 import type { PendingEvent } from './pending-event';
@@ -78,6 +79,7 @@ export class AggregateStore<T extends object> {
       commits: created.map(({ _id, aggregateId, version, events }) => ({ _id, aggregateId, version, events })),
     };
     await retryWhileBusy(() => this.outbox.collection.insertOne(entry as never));
+    signalCommitted(this.model.db);
     return new Set(created.map((c) => c.aggregateId));
   }
 
@@ -161,6 +163,7 @@ export class AggregateStore<T extends object> {
     await retryWhileBusy(() => this.outbox.collection.insertOne(entry as never)).catch((error: unknown) => {
       if (!isDuplicate(error)) throw error;
     });
+    signalCommitted(this.model.db);
     // Best effort now; the relay makes it right if this write loses a race.
     await projectCurrent(this.model as unknown as Model<never>, commit).catch(() => undefined);
     return true;

@@ -7,3 +7,4 @@ export * from './pending-event';
 export * from './processed-event.store';
 export * from './personal-data.codec';
 export * from './busy-retry';
+export * from './commit-signal';

@@ -31,10 +31,48 @@ export async function connectMongo(options: MongoOptions): Promise<Connection> {
     retryWrites: false,
     autoIndex: false,
     maxPoolSize: 20,
+    ...(process.env['HOMEWARD_DB_PROFILE'] ? { monitorCommands: true } : {}),
     ...options.security,
   });
   await connection.asPromise();
+  if (process.env['HOMEWARD_DB_PROFILE']) profileCommands(connection, options.dbName, Number(process.env['HOMEWARD_DB_PROFILE']) || 30_000);
   return connection;
+}
+
+/**
+ * A development aid (HOMEWARD_DB_PROFILE=<ms>): every interval, the database
+ * commands that took the most time, by command and collection, on stderr.
+ * Finds the queries FerretDB answers by scanning before a benchmark does.
+ */
+function profileCommands(connection: Connection, dbName: string, intervalMs: number): void {
+  const totals = new Map<string, { count: number; ms: number; max: number }>();
+  const started = new Map<number, string>();
+  const client = connection.getClient();
+  client.on('commandStarted', (event) => {
+    const command = event.command as Record<string, unknown>;
+    started.set(event.requestId, `${event.commandName} ${String(command[event.commandName] ?? '')}`);
+  });
+  const done = (event: { requestId: number; duration: number }) => {
+    const key = started.get(event.requestId);
+    started.delete(event.requestId);
+    if (!key) return;
+    const total = totals.get(key) ?? { count: 0, ms: 0, max: 0 };
+    total.count += 1;
+    total.ms += event.duration;
+    total.max = Math.max(total.max, event.duration);
+    totals.set(key, total);
+  };
+  client.on('commandSucceeded', done);
+  client.on('commandFailed', done);
+  const timer = setInterval(() => {
+    const top = [...totals.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+    if (top.length === 0) return;
+    process.stderr.write(
+      `[db-profile ${dbName}] ${top.map(([k, t]) => `${k}: ${t.count}× ${Math.round(t.ms)} ms (max ${Math.round(t.max)})`).join(' | ')}\n`,
+    );
+    totals.clear();
+  }, intervalMs);
+  timer.unref();
 }
 
 /** Creates every model's declared indexes; done once at start, not lazily on first use. */

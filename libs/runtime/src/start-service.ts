@@ -19,7 +19,7 @@ import {
   type EventFactory,
   type HandlerRegistration,
 } from '@homeward/messaging';
-import { connectMongo, OutboxStore, pingMongo, ProcessedEventStore, syncIndexes, usePersonalDataCodec } from '@homeward/persistence';
+import { connectMongo, onCommitted, OutboxStore, pingMongo, ProcessedEventStore, syncIndexes, usePersonalDataCodec } from '@homeward/persistence';
 import { createPrivacy, privacySettings, type Privacy } from '@homeward/privacy';
 import type { Logger } from 'pino';
 import { createHttpLogger } from '@homeward/telemetry';
@@ -113,6 +113,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     logger,
     pollMs: config.RELAY_POLL_MS,
   });
+  onCommitted(connection, () => relay.notify());
   relay.start();
 
   const context: ServiceContext = {
