@@ -71,6 +71,7 @@ describe('services over TLS with SCRAM credentials of their own', () => {
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
+  // Servers of its own start slowly on a loaded machine: more time than the default hook timeout.
   beforeAll(async () => {
     mkdirSync(dir, { recursive: true });
     const certificates = createTestCertificates(dir);
@@ -86,7 +87,7 @@ describe('services over TLS with SCRAM credentials of their own', () => {
     } finally {
       await admin.close();
     }
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(services.map((s) => s.stop('SIGTERM')));

@@ -19,12 +19,13 @@ describe('Kafka over TLS with SASL/SCRAM', () => {
   let broker: SecuredKafka;
   let caFile: string;
 
+  // Servers of its own start slowly on a loaded machine: more time than the default hook timeout.
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'homeward-kafka-tls-'));
     const certificates = createTestCertificates(dir);
     caFile = certificates.caFile;
     broker = await startSecuredKafka({ dir, certificates, mechanism: 'SCRAM-SHA-512', users: { intake: 'intake-secret', legal: 'legal-secret' } });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await broker?.stop();

@@ -28,6 +28,7 @@ describe('MongoDB wire over TLS with SCRAM (FerretDB)', () => {
   };
   const serviceEnv = (user: string, password: string) => ({ MONGO_TLS: 'true', MONGO_TLS_CA_FILE: caFile, MONGO_USERNAME: user, MONGO_PASSWORD: password });
 
+  // Servers of its own start slowly on a loaded machine: more time than the default hook timeout.
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'homeward-mongo-tls-'));
     const certificates = createTestCertificates(dir);
@@ -36,7 +37,7 @@ describe('MongoDB wire over TLS with SCRAM (FerretDB)', () => {
     // What an operator does once per service: a user of its own, made by the first user.
     const root = await connectFromEnv(serviceEnv(admin.username, admin.password));
     await root.db!.admin().command({ createUser: 'intake', pwd: 'intake-secret', roles: [] });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(open.map((c) => c.close().catch(() => undefined)));
