@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { commonEnv, loadConfig } from '@homeward/config';
+import { commonEnv, kafkaSecurityOf, loadConfig, transportSecurityEnv } from '@homeward/config';
 import { deadLetterTopic } from '@homeward/contracts';
 import { createKafka, DeadLetterAdmin, deadLetterRef, physicalTopic, type DeadLetter } from '@homeward/messaging';
 import { serviceNames } from '@homeward/testing';
@@ -22,9 +22,10 @@ async function main(argv: string[]): Promise<number> {
     return i >= 0 ? rest[i + 1] : undefined;
   };
   const positional = rest.find((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--service'));
-  const config = loadConfig(commonEnv);
+  // The same KAFKA_* variables as the services: against a secured cluster, give it an operator's user.
+  const config = loadConfig({ ...commonEnv, ...transportSecurityEnv });
   const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
-  const admin = new DeadLetterAdmin(createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'homeward-dlq', logger: quiet }));
+  const admin = new DeadLetterAdmin(createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'homeward-dlq', logger: quiet, ...kafkaSecurityOf(config) }));
   const service = option('service');
   if (service !== undefined && !(serviceNames as readonly string[]).includes(service)) {
     console.error(`unknown service '${service}'; one of ${serviceNames.join(', ')}`);

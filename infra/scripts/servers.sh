@@ -29,6 +29,9 @@ servers: kafka, mongo (FerretDB; alias ferretdb), mailpit; default: all
   kill <server...>        SIGKILL (crash simulation; data is kept)
   start <server...>       start again after kill (same as up)
   env                     print connection settings as shell assignments
+  locate                  provision Kafka and FerretDB if needed and print where
+                          they are (JAVA, KAFKA_CLASSPATH, FERRETDB_BIN) as shell
+                          assignments, for tests that run servers of their own
   kafka-run <class> [args...]
                           run a Kafka tool class with the broker's classpath,
                           e.g. org.apache.kafka.tools.TopicCommand --list
@@ -159,6 +162,17 @@ MAILPIT_API_URL=http://$BIND_HOST:$MAILPIT_HTTP_PORT/api/v1
 EOF
 }
 
+# Tests that need a server configured differently from the shared one (a
+# TLS/SASL broker on ports of their own) start it from the same installation.
+cmd_locate() {
+  if ! kafka_provisioned || ! mongo_provisioned; then cmd_provision kafka mongo; fi
+  cat <<EOF
+JAVA=$(java_bin)
+KAFKA_CLASSPATH=$KAFKA_LIBS/*
+FERRETDB_BIN=$FERRETDB_BIN
+EOF
+}
+
 main() {
   local cmd="${1:-}"
   [ "$#" -gt 0 ] && shift
@@ -176,6 +190,7 @@ main() {
     reset) cmd_reset "${SERVERS[@]}" ;;
     kill) cmd_kill "${SERVERS[@]}" ;;
     env) cmd_env ;;
+    locate) cmd_locate ;;
     kafka-run)
       [ "$#" -eq 0 ] && die "kafka-run needs a main class"
       kafka_provisioned || cmd_provision kafka

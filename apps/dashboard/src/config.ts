@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import { commonEnv, loadConfig } from '@homeward/config';
+import { commonEnv, kafkaSecurityOf, loadConfig, transportSecurityEnv } from '@homeward/config';
 
 const SERVICES = ['intake', 'legal', 'logistics', 'notification', 'dashboard'];
 
 /**
  * The dashboard's own settings, beside the service variables runService
  * reads: whose consumer lag to show and how often the live page is refreshed.
+ * Its health panel has a Kafka client of its own, which needs the same TLS
+ * and SASL settings as the service's (README "Deployment").
  */
 export function loadDashboardConfig(env: NodeJS.ProcessEnv = process.env) {
-  return loadConfig(
+  const config = loadConfig(
     {
+      ...transportSecurityEnv,
       KAFKA_BROKERS: commonEnv.KAFKA_BROKERS,
       HOMEWARD_TOPIC_PREFIX: commonEnv.HOMEWARD_TOPIC_PREFIX,
       DASHBOARD_CONSUMER_GROUPS: z
@@ -22,6 +25,7 @@ export function loadDashboardConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     env,
   );
+  return { ...config, kafkaSecurity: kafkaSecurityOf(config) };
 }
 export type DashboardConfig = ReturnType<typeof loadDashboardConfig>;
 

@@ -41,7 +41,7 @@ export function createDashboardService(config: DashboardConfig): ServiceDefiniti
       const model = registerReadModel(context.connection);
       const queries = new DashboardQueries(model, shardsOf(model));
       health = createServiceHealth({
-        kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'homeward-dashboard-health', logger: context.logger }),
+        kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'homeward-dashboard-health', logger: context.logger, ...config.kafkaSecurity }),
         topicPrefix: config.HOMEWARD_TOPIC_PREFIX,
         groups: config.DASHBOARD_CONSUMER_GROUPS,
         deadLetterServices,

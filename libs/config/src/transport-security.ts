@@ -40,9 +40,12 @@ const readCa = (variable: string, file: string) => {
   }
 };
 
+type SaslMechanism = 'scram-sha-256' | 'scram-sha-512' | 'plain';
+
 export interface KafkaSecurity {
   readonly ssl?: boolean | { ca: string[] };
-  readonly sasl?: { mechanism: 'scram-sha-256' | 'scram-sha-512' | 'plain'; username: string; password: string };
+  // One member per mechanism, as kafkajs declares SASLOptions: then this is its `sasl` option as is.
+  readonly sasl?: { [M in SaslMechanism]: { mechanism: M; username: string; password: string } }[SaslMechanism];
 }
 
 /** kafkajs `ssl` and `sasl` options from the environment. */

@@ -13,6 +13,8 @@ export interface KafkaOptions {
   readonly logger: LoggerLike;
   readonly ssl?: KafkaConfig['ssl'];
   readonly sasl?: KafkaConfig['sasl'];
+  /** Overrides the default (about 30 s of retries); a check that a refused connection stays refused need not wait that long. */
+  readonly retry?: KafkaConfig['retry'];
 }
 
 /** kafkajs logs through the service's logger, so broker trouble shows up with the trace ids. */
@@ -25,7 +27,7 @@ export function createKafka(options: KafkaOptions): Kafka {
     ...(options.ssl === undefined ? {} : { ssl: options.ssl }),
     ...(options.sasl === undefined ? {} : { sasl: options.sasl }),
     connectionTimeout: 3_000,
-    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 10_000 },
+    retry: options.retry ?? { initialRetryTime: 200, retries: 8, maxRetryTime: 10_000 },
     logLevel: logLevel.WARN,
     logCreator:
       () =>

@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { Express } from 'express';
-import { Partitioners, type KafkaConfig } from 'kafkajs';
+import { Partitioners } from 'kafkajs';
 import { metrics } from '@opentelemetry/api';
 import { deadLetterTopic, Topic } from '@homeward/contracts';
 import { AuditTrail, auditMiddleware, auditRoutes } from '@homeward/audit';
@@ -100,7 +100,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
   const outboxModels = definition.models(connection);
   await syncIndexes(connection);
 
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? `homeward-${name}`, logger, ...(config.kafkaSecurity as Pick<KafkaConfig, 'ssl' | 'sasl'>) });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? `homeward-${name}`, logger, ...config.kafkaSecurity });
   const dlq = physicalTopic(config.HOMEWARD_TOPIC_PREFIX, deadLetterTopic(name));
   await ensureTopics(kafka, [...Object.values(Topic).map((t) => physicalTopic(config.HOMEWARD_TOPIC_PREFIX, t)), dlq]);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });

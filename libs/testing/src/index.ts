@@ -6,3 +6,4 @@ export * from './free-port';
 export * from './acting-as';
 export * from './test-issuer';
 export * from './route-probe';
+export * from './secured-servers';

@@ -1,0 +1,3 @@
+export * from './test-ca';
+export * from './secured-kafka';
+export * from './secured-ferretdb';
