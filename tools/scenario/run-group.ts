@@ -58,7 +58,7 @@ export async function runGroup(group: SeedGroup, context: GroupRunContext): Prom
       }
     });
     durations.set(step, Date.now() - phaseStarted);
-    log(`${step}: ${acting.filter((j) => j.reached.has(step)).length}/${acting.length} in ${durations.get(step)} ms`);
+    log(`${step}: ${acting.filter((j) => j.reached.has(step)).length}/${acting.length} in ${durations.get(step)} ms${failuresOf(acting)}`);
   };
   // What siblings do together, they fail together.
   const familyPhase = async (step: Step, act: (family: ChildJourney[]) => Promise<void>, limit = concurrency) => {
@@ -76,7 +76,7 @@ export async function runGroup(group: SeedGroup, context: GroupRunContext): Prom
       }
     });
     durations.set(step, Date.now() - phaseStarted);
-    log(`${step}: ${acting.filter((f) => f[0]!.reached.has(step)).length}/${acting.length} families in ${durations.get(step)} ms`);
+    log(`${step}: ${acting.filter((f) => f[0]!.reached.has(step)).length}/${acting.length} families in ${durations.get(step)} ms${failuresOf(acting.flat())}`);
   };
 
   /**
@@ -161,6 +161,13 @@ export async function runGroup(group: SeedGroup, context: GroupRunContext): Prom
   }
 
   return summarise(group, journeys, families, { outcome, durations, retries, mailbox, totalMs: Date.now() - started });
+}
+
+/** The first few failures among `journeys`, for the progress line: a count alone hides the cause. */
+function failuresOf(journeys: readonly ChildJourney[]): string {
+  const failed = journeys.filter((j) => j.failure);
+  if (failed.length === 0) return '';
+  return `; failed: ${failed.slice(0, 3).map((j) => `${j.child.ref} (${j.failure})`).join('; ')}${failed.length > 3 ? ` and ${failed.length - 3} more` : ''}`;
 }
 
 /** Sibling groups (a child alone is a family of one), in the seed's order. */
