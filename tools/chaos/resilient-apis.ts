@@ -2,10 +2,18 @@ import { z } from 'zod';
 import { ApiError, createApiClient } from '../scenario/api-client';
 import { READERS, type HomewardApis, type RegisterCaseBody, type ServiceUrls } from '../scenario/homeward-apis';
 import { chaosAccessToken } from './chaos-auth';
-import { sleep } from '../scenario/retry';
+import { DeadlineExceededError, sleep } from '../scenario/retry';
 
-/** While services, Kafka and FerretDB crash and come back, a call may meet a closed port, a reset or a 5xx. */
-const isOutage = (error: unknown): error is ApiError => error instanceof ApiError && (error.retriable || error.status >= 500);
+/**
+ * While services, Kafka and FerretDB crash and come back, a call may meet a
+ * closed port, a reset or a 5xx; a GET that the client already retried for a
+ * few seconds ends in a DeadlineExceededError around the same answer.
+ */
+const outageOf = (error: unknown): ApiError | undefined => {
+  if (error instanceof ApiError) return error.retriable || error.status >= 500 ? error : undefined;
+  if (error instanceof DeadlineExceededError) return outageOf(error.cause);
+  return undefined;
+};
 const neverSent = (error: ApiError) => error.status === 0 && /ECONNREFUSED/.test(String((error.cause as { cause?: unknown } | undefined)?.cause ?? error.message));
 
 const CaseList = z.object({ items: z.array(z.object({ caseId: z.string(), stage: z.string() })) });
@@ -25,10 +33,11 @@ export function resilientApis(apis: HomewardApis, urls: ServiceUrls, patienceMs:
       try {
         return await call();
       } catch (error) {
-        if (!isOutage(error) || Date.now() - started > patienceMs) throw error;
+        const outage = outageOf(error);
+        if (!outage || Date.now() - started > patienceMs) throw error;
         outages.count++;
         await sleep(Math.min(5_000, 100 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random() / 2));
-        const found = await beforeRetry?.(error);
+        const found = await beforeRetry?.(outage);
         if (found !== undefined) return found;
       }
     }
