@@ -21,10 +21,16 @@ export interface CaseOutcome {
  * logistics `handed-over`, notification an `assigned` e-mail sent to every
  * guardian. Polls until all are final or `timeoutMs` passes.
  */
-export async function finalStates(apis: HomewardApis, cases: readonly { child: SeedChild; caseId?: string }[], timeoutMs: number): Promise<CaseOutcome[]> {
+export async function finalStates(
+  apis: HomewardApis,
+  cases: readonly { child: SeedChild; caseId?: string }[],
+  timeoutMs: number,
+  log: (line: string) => void = () => undefined,
+): Promise<CaseOutcome[]> {
   const outcomes: CaseOutcome[] = cases.map(({ child, caseId }) => ({ ref: child.ref, caseId, final: new Set(), sentTo: new Map(), duplicateDeliveries: 0 }));
   const children = new Map(cases.map(({ child }) => [child.ref, child]));
   const deadline = Date.now() + timeoutMs;
+  let lastLog = Date.now();
   for (;;) {
     const pending = outcomes.filter((o) => o.caseId && o.final.size < ChaosService.length);
     await mapWithConcurrency(pending, 16, async (outcome) => {
@@ -50,6 +56,10 @@ export async function finalStates(apis: HomewardApis, cases: readonly { child: S
       if (intake.personal.guardians.every((g) => assignedSent.has(g.guardianId))) outcome.final.add('notification');
     });
     if (outcomes.every((o) => !o.caseId || o.final.size === ChaosService.length) || Date.now() > deadline) return outcomes;
+    if (Date.now() - lastLog > 30_000) {
+      lastLog = Date.now();
+      log(`final states so far: ${ChaosService.map((s) => `${s} ${outcomes.filter((o) => o.final.has(s)).length}`).join(', ')} of ${outcomes.filter((o) => o.caseId).length} cases`);
+    }
     await sleep(2_000);
   }
 }

@@ -3,7 +3,8 @@ import type { HomewardApis } from '../scenario/homeward-apis';
 import { DeadlineExceededError } from '../scenario/retry';
 import { resilientApis } from './resilient-apis';
 
-const urls = { intake: 'http://127.0.0.1:1', legal: 'http://127.0.0.1:1', logistics: 'http://127.0.0.1:1', notification: 'http://127.0.0.1:1' };
+const nowhere = 'http://127.0.0.1:1';
+const urls = { intake: nowhere, legal: nowhere, logistics: nowhere, notification: nowhere, mailpit: nowhere };
 const refused = () => new ApiError('intake', 'GET', '/cases/c-1', 0, undefined, { cause: new Error('fetch failed') });
 
 /** A service that fails `times` calls with `failure`, then answers. */

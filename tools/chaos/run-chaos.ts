@@ -106,7 +106,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const cases = summaries.flatMap((summary, i) =>
       summary.cases.map((c) => ({ child: groups[i]!.children.find((child) => child.ref === c.ref)!, caseId: c.caseId })),
     );
-    const outcomes = await finalStates(apis, cases, LONG);
+    log(`${cases.length} cases registered; checking where each ended in every service`);
+    const outcomes = await finalStates(apis, cases, LONG, log);
     const emails = await compareMailbox(createMailboxClient(servers.mailpitUrl), runId, outcomes);
     const { delivery, republishedCount } = await auditTopics(kafka, topics, services, servers.mongoUrl);
     const deadLetters = await auditDeadLetters(kafka, services.topicPrefix, injected, delivery);

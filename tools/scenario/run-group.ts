@@ -24,7 +24,8 @@ export interface GroupRunContext {
   readonly progress: (line: string) => void;
 }
 
-const OUTCOME_POLL_MS = 200;
+// Each look is a few audited reads per child: often enough, without crowding out the work it waits for.
+const OUTCOME_POLL_MS = 1_000;
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
