@@ -14,7 +14,7 @@ const moduleNameMapper = Object.fromEntries(
 
 module.exports = function jestConfig(projectDir) {
   const kind = process.env.HOMEWARD_TEST_KIND;
-  // The chaos check starts servers of its own and runs long: a kind of its own, outside `npm test`.
+  // The chaos check starts servers of its own and runs long: a kind of its own, run last by `npm test`.
   const chaos = kind === 'chaos';
   const integration = kind === 'integration' || chaos;
   return {

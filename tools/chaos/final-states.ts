@@ -28,14 +28,15 @@ export async function finalStates(
   log: (line: string) => void = () => undefined,
 ): Promise<CaseOutcome[]> {
   const outcomes: CaseOutcome[] = cases.map(({ child, caseId }) => ({ ref: child.ref, caseId, final: new Set(), sentTo: new Map(), duplicateDeliveries: 0 }));
-  const children = new Map(cases.map(({ child }) => [child.ref, child]));
+  // By position: every batch of the chaos run repeats the seed's refs (g1-c01 …).
+  const childOf = new Map(outcomes.map((outcome, i) => [outcome, cases[i]!.child]));
   const deadline = Date.now() + timeoutMs;
   let lastLog = Date.now();
   for (;;) {
     const pending = outcomes.filter((o) => o.caseId && o.final.size < ChaosService.length);
     await mapWithConcurrency(pending, 16, async (outcome) => {
       const caseId = outcome.caseId!;
-      const child = children.get(outcome.ref)!;
+      const child = childOf.get(outcome)!;
       const [intake, legal, logistics, deliveries] = await Promise.all([
         apis.getCase(caseId),
         apis.getLegalFile(caseId),
@@ -45,8 +46,11 @@ export async function finalStates(
       if (intake.stage === 'closed') outcome.final.add('intake');
       if (legal.status === 'cleared') outcome.final.add('legal');
       if (logistics.passengerStatus === 'handed-over') outcome.final.add('logistics');
-      // Intake keeps the guardians in registration order: the i-th has the i-th address.
-      const addressOf = new Map(intake.personal.guardians.map((g, i) => [g.guardianId, child.registration.guardians[i]!.email.toLowerCase()]));
+      // Intake answers with the guardians' names, not their addresses (and may
+      // order them otherwise than the registration did): match by name.
+      const nameKey = (name: { given: string; family: string }) => `${name.given}\u0000${name.family}`.toLowerCase();
+      const registered = new Map(child.registration.guardians.map((g) => [nameKey(g.name), g.email.toLowerCase()]));
+      const addressOf = new Map(intake.personal.guardians.map((g) => [g.guardianId, registered.get(nameKey(g.name)) ?? g.guardianId]));
       const sent = deliveries.filter((d) => d.status === 'sent');
       outcome.sentTo.clear();
       for (const d of sent) outcome.sentTo.set(addressOf.get(d.guardianId) ?? d.guardianId, (outcome.sentTo.get(addressOf.get(d.guardianId) ?? d.guardianId) ?? 0) + 1);
