@@ -101,7 +101,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     );
     const faults = await monkey;
     log(`all ${faults.length} faults inflicted; waiting for every consumer to catch up`);
-    await quiesce(kafka, Object.values(services.groups), log);
+    // Every group of the run: each service's own, and those of its extra consumers (notification's feeds).
+    const consumerGroups = await runGroups(kafka, services);
+    await quiesce(kafka, consumerGroups.map((g) => g.group), log);
 
     const cases = summaries.flatMap((summary, i) =>
       summary.cases.map((c) => ({ child: groups[i]!.children.find((child) => child.ref === c.ref)!, caseId: c.caseId })),
@@ -109,7 +111,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     log(`${cases.length} cases registered; checking where each ended in every service`);
     const outcomes = await finalStates(apis, cases, LONG, log);
     const emails = await compareMailbox(createMailboxClient(servers.mailpitUrl), runId, outcomes);
-    const { delivery, republishedCount } = await auditTopics(kafka, topics, services, servers.mongoUrl);
+    const { delivery, republishedCount } = await auditTopics(kafka, topics, consumerGroups, servers.mongoUrl, injected);
     const deadLetters = await auditDeadLetters(kafka, services.topicPrefix, injected, delivery);
 
     const finalByService = Object.fromEntries(ChaosService.map((s) => [s, outcomes.filter((o) => o.final.has(s)).length])) as Record<ChaosService, number>;
@@ -174,18 +176,41 @@ async function compareMailbox(mailbox: ReturnType<typeof createMailboxClient>, r
   return { expected: sum(expected), inMailpit: sum(got), missing, duplicated };
 }
 
-async function auditTopics(kafka: ReturnType<typeof createKafka>, topics: readonly string[], services: Awaited<ReturnType<typeof chaosServices>>, mongoUrl: string) {
+interface RunGroup {
+  readonly group: string;
+  /** The database of the service the group belongs to, where it records what it processed. */
+  readonly database: string;
+}
+
+async function runGroups(kafka: ReturnType<typeof createKafka>, services: Awaited<ReturnType<typeof chaosServices>>): Promise<RunGroup[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.listGroups();
+    const found: RunGroup[] = [];
+    for (const { groupId } of groups) {
+      const owner = serviceNames.find((n) => groupId === services.groups[n] || groupId.startsWith(`${services.groups[n]}-`));
+      if (owner) found.push({ group: groupId, database: services.databases[owner] });
+    }
+    return found.sort((a, b) => a.group.localeCompare(b.group));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function auditTopics(kafka: ReturnType<typeof createKafka>, topics: readonly string[], groups: readonly RunGroup[], mongoUrl: string, injected: Map<string, Injected>) {
   const records = new Map(await Promise.all(topics.map(async (t) => [t, await readTopic(kafka, t)] as const)));
   const mongo = await MongoClient.connect(mongoUrl);
   const delivery: DeliveryRow[] = [];
+  // The poison messages are accounted for by the dead-letter check, not as events to consume.
+  const isPoison = (topic: string, record: { key: string | undefined }) => record.key !== undefined && injected.get(topic)?.key === record.key;
   try {
-    for (const name of serviceNames) {
-      const group = services.groups[name];
-      const processed = (await mongo.db(services.databases[name]).collection('processed_events').find({ group }).toArray()) as unknown as ProcessedRecord[];
+    for (const { group, database } of groups) {
+      const processed = (await mongo.db(database).collection('processed_events').find({ group }).toArray()) as unknown as ProcessedRecord[];
       const lag = await groupLag(kafka, group);
       for (const [topic, behind] of lag) {
         if (!records.has(topic)) continue;
-        delivery.push(auditDelivery(topic, records.get(topic)!, group, processed, behind));
+        delivery.push(auditDelivery(topic, records.get(topic)!.filter((r) => !isPoison(topic, r)), group, processed, behind));
       }
     }
   } finally {
