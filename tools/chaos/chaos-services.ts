@@ -38,6 +38,10 @@ export async function chaosServices(servers: ChaosServers, workDir: string, runI
         KAFKA_GROUP_ID: groups[name],
         SMTP_HOST: '127.0.0.1',
         SMTP_PORT: String(servers.smtpPort),
+        // SMTP cannot say whether a message a killed instance was sending got
+        // out; notification's takeover asks the mail server's API first (the
+        // designed way to stay exactly once, see email-delivery.ts).
+        SENT_MAIL_LOOKUP_URL: servers.mailpitUrl,
         LOG_LEVEL: 'warn',
         OTEL_EXPORTER_OTLP_ENDPOINT: '',
       },

@@ -77,7 +77,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const topics = Object.values(Topic).map((t) => physicalTopic(services.topicPrefix, t));
     const urls = { ...services.urls, mailpit: servers.mailpitUrl };
     const outages = { count: 0 };
-    const apis = resilientApis(createHomewardApis(urls, { accessToken: chaosAccessToken, requestIdPrefix: `chaos-${runId}`, timeoutMs: 30_000 }), urls, LONG, outages);
+    const apis = resilientApis(createHomewardApis(urls, { accessToken: chaosAccessToken, requestIdPrefix: `chaos-${runId}`, timeoutMs: 30_000 }), LONG, outages);
     await apis.createProgramme(PROGRAMME, ACTORS.supervisor).catch((error: unknown) => {
       if (!isApiFailure(error, 409)) throw error;
     });

@@ -99,8 +99,8 @@ export interface ApiClientOptions {
 
 export interface ApiClient {
   get<T>(path: string, actor?: Actor): Promise<T>;
-  /** `body` undefined sends a POST without a body (a command named by its path alone). */
-  post<T>(path: string, body: unknown, actor?: Actor): Promise<T>;
+  /** `body` undefined sends a POST without a body (a command named by its path alone); `extra` adds headers (an Idempotency-Key). */
+  post<T>(path: string, body: unknown, actor?: Actor, extra?: Readonly<Record<string, string>>): Promise<T>;
   getDocument(path: string, actor?: Actor): Promise<RawDocument>;
 }
 
@@ -118,10 +118,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   // Paths are joined under the base URL's own path, so a service behind a path prefix works too.
   const baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
 
-  const headers = async (withBody: boolean, actor: Actor | undefined, accept = ACCEPT): Promise<Record<string, string>> => {
+  const headers = async (withBody: boolean, actor: Actor | undefined, accept = ACCEPT, extra: Readonly<Record<string, string>> = {}): Promise<Record<string, string>> => {
     const as = actor ?? options.reader;
     const token = as ? await options.accessToken?.(as) : undefined;
     return {
+      ...extra,
       accept,
       'x-request-id': `${options.requestIdPrefix ?? 'scenario'}-${randomUUID()}`,
       ...(withBody ? { 'content-type': 'application/json' } : {}),
@@ -129,13 +130,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     };
   };
 
-  const exchange = async (method: string, path: string, body: unknown, actor: Actor | undefined, accept?: string): Promise<Response> => {
+  const exchange = async (method: string, path: string, body: unknown, actor: Actor | undefined, accept?: string, extra?: Readonly<Record<string, string>>): Promise<Response> => {
     const url = new URL(path.replace(/^\/+/, ''), baseUrl);
     let response: Response;
     try {
       response = await fetch(url, {
         method,
-        headers: await headers(body !== undefined, actor, accept),
+        headers: await headers(body !== undefined, actor, accept, extra),
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -151,15 +152,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return response;
   };
 
-  const send = async <T>(method: string, path: string, body: unknown, actor: Actor | undefined): Promise<T> =>
-    parseJson(await (await exchange(method, path, body, actor)).text()) as T;
+  const send = async <T>(method: string, path: string, body: unknown, actor: Actor | undefined, extra?: Readonly<Record<string, string>>): Promise<T> =>
+    parseJson(await (await exchange(method, path, body, actor, undefined, extra)).text()) as T;
 
   const retriedGet = <T>(path: string, call: () => Promise<T>) =>
     withRetry(`${service} GET ${path}`, call, (e) => e instanceof ApiError && e.retriable, { timeoutMs: getRetryMs });
 
   return {
     get: <T>(path: string, actor?: Actor) => retriedGet(path, () => send<T>('GET', path, undefined, actor)),
-    post: <T>(path: string, body: unknown, actor?: Actor) => send<T>('POST', path, body, actor),
+    post: <T>(path: string, body: unknown, actor?: Actor, extra?: Readonly<Record<string, string>>) => send<T>('POST', path, body, actor, extra),
     getDocument: (path: string, actor?: Actor) =>
       retriedGet(path, async () => {
         const response = await exchange('GET', path, undefined, actor, '*/*');

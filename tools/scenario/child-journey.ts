@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isApiFailure } from './api-client';
 import type { HomewardApis } from './homeward-apis';
 import { legalChecklist } from './legal-checklist';
@@ -34,6 +35,8 @@ export interface ChildJourney {
   /** Assigned-milestone e-mails the notification service reports as sent for this case. */
   emailsSent: number;
   failure?: string;
+  /** The Idempotency-Key of the child's registration, the same on every attempt. */
+  registrationKey?: string;
 }
 
 export const startJourney = (child: SeedChild): ChildJourney => ({ child, reached: new Set(), emailsSent: 0 });
@@ -64,8 +67,9 @@ export function childSteps(apis: HomewardApis, timeouts: JourneyTimeouts, depart
   const { caseWorker, legalOfficer, supervisor } = ACTORS;
   return {
     async register(journey: ChildJourney): Promise<void> {
-      // Not retried: a lost answer may hide a created case, and a second POST would register the child twice.
-      const { caseId } = await apis.registerCase(journey.child.registration, caseWorker);
+      // One key per child: a caller that repeats the registration after a lost answer reaches the same case.
+      journey.registrationKey ??= `registration-${randomUUID()}`;
+      const { caseId } = await apis.registerCase(journey.child.registration, caseWorker, journey.registrationKey);
       journey.caseId = caseId;
     },
 

@@ -158,7 +158,9 @@ export function createHomewardApis(
     ready: async (service: ServiceName) => HealthReady.parse(await clients[service].get('/health/ready')),
 
     createProgramme: (body: CreateProgrammeBody, by: Actor) => intake.post<unknown>('/programmes', body, by),
-    registerCase: async (body: RegisterCaseBody, by: Actor) => CaseRegistered.parse(await intake.post('/cases', body, by)),
+    /** With an Idempotency-Key, repeating the call after a lost answer reaches the same case. */
+    registerCase: async (body: RegisterCaseBody, by: Actor, idempotencyKey?: string) =>
+      CaseRegistered.parse(await intake.post('/cases', body, by, idempotencyKey ? { 'idempotency-key': idempotencyKey } : undefined)),
     linkSiblings: async (caseId: string, caseIds: readonly string[], by: Actor) =>
       CaseView.parse(await intake.post(`/cases/${id(caseId)}/siblings`, { caseIds }, by)),
     getCase: async (caseId: string) => CaseView.parse(await intake.get(`/cases/${id(caseId)}`)),

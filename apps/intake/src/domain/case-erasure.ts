@@ -68,7 +68,7 @@ export function dueForRetention(current: Pick<CaseRecord, 'stage' | 'stageHistor
 function erased(caseId: string, request: CaseErasure, now: Date, by: string): { set: Partial<CaseRecord>; event: CaseErasedV1Data } {
   const at = now.toISOString();
   return {
-    set: { erasure: { ...request, approvedBy: by, erasedAt: at }, nameKeys: [], facilityKey: '', updatedAt: at, updatedBy: by },
+    set: { erasure: { ...request, approvedBy: by, erasedAt: at }, nameKeys: [], facilityKey: '', registrationFingerprint: '', updatedAt: at, updatedBy: by },
     event: { caseId, basis: request.basis, requestedBy: request.requestedBy, approvedBy: by, erasedAt: at },
   };
 }

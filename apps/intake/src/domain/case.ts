@@ -28,6 +28,8 @@ export interface CaseRecord {
   updatedBy: string;
   /** The source list's own row reference, for imported cases. */
   importReference?: string;
+  /** Keyed hash of the registration request sent with an Idempotency-Key (see registration-idempotency.ts). */
+  registrationFingerprint?: string;
   withdrawal?: { reason: string; at: string; by: string };
   /** Guardians who followed the unsubscribe link of the milestone e-mails (notification.guardian-opted-out.v1). */
   guardianEmailOptOuts?: Array<{ guardianId: string; at: string }>;

@@ -76,6 +76,36 @@ describe('intake case API against the real servers', () => {
     expect(events[0]).toMatchObject({ subject: caseId, data: { caseId, originState: 'IQ', destinationState: 'RU', siblingCaseIds: [] } });
   });
 
+  it('registers once per Idempotency-Key: a repeat gets the same case, a reuse for another child 422, a bad key 400', async () => {
+    const key = { ...USER, 'idempotency-key': `register-${Date.now()}` };
+    const body = caseBody(P, { names: names('Idempotentina') });
+    const before = await intake.caseCount();
+    const first = await intake.call('POST', '/cases', body, key);
+    const again = await intake.call('POST', '/cases', body, key);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body['caseId']).toBe(first.body['caseId']);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+
+    const reused = await intake.call('POST', '/cases', caseBody(P, { names: names('Otherina') }), key);
+    expect(reused.status).toBe(422);
+    expect(reused.body['rule']).toBe('idempotency-key-reused');
+    const badKey = await intake.call('POST', '/cases', body, { ...USER, 'idempotency-key': 'has spaces in it' });
+    expect(badKey.status).toBe(400);
+    expect(problemFields(badKey)).toContain('Idempotency-Key');
+    // Another caller's key of the same name is another registration.
+    const other = await intake.call('POST', '/cases', body, { ...testing.actingAs('case-worker-2', ['case-worker']), 'idempotency-key': key['idempotency-key'] });
+    expect(other.status).toBe(201);
+    expect(other.body['caseId']).not.toBe(first.body['caseId']);
+
+    await intake.settled();
+    expect(await intake.caseCount()).toBe(before + 2);
+    const published = intake.publishedOfType('case.registered.v2').filter((e) => e.subject === first.body['caseId']);
+    expect(published).toHaveLength(1);
+    expect((await read(first.body['caseId'] as string)).body).not.toHaveProperty('registrationFingerprint');
+  });
+
   it('still registers under a suspended programme: suspension stops movements, not intake', async () => {
     await intake.call('POST', '/programmes/iq-fr-2019/suspension', { reason: 'security' }, SUPERVISOR);
     expect((await intake.call('POST', '/cases', caseBody('iq-fr-2019'))).status).toBe(201);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CaseRegisteredV2 } from '@homeward/contracts';
-import { RuleViolationError } from '@homeward/errors';
+import { ConflictError, RuleViolationError } from '@homeward/errors';
 import { requestIdOf, type ApiRouter } from '@homeward/http';
 import type { Snapshot } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
@@ -11,6 +11,7 @@ import { CaseRepository } from '../store/case.repository';
 import { findProgrammeDefinition } from '../store/programme.repository';
 import { principalOf } from '@homeward/auth';
 import { sendWithEtag } from './case-preconditions';
+import { canonicalBody, registrationKey } from './registration-idempotency';
 import { CaseIdParams, CaseListQuery, CaseListResponse, CaseView, caseView, RegisteredResponse, RegisterCaseRequest } from './case.schemas';
 
 const tags = ['cases'];
@@ -25,11 +26,26 @@ export function caseRoutes(api: ApiRouter, context: ServiceContext): void {
     { permission: 'case:write', summary: "Register a child under a programme (422 names the eligibility rule it breaks).", tags, body: RegisterCaseRequest, responses: { 201: RegisteredResponse } },
     async ({ body }, req, res) => {
       const { userId } = principalOf(req);
+      const idempotency = registrationKey(req.get('idempotency-key'), userId);
       const programme = await findProgrammeDefinition(context.connection, body.programmeId);
-      const outcome = registerCase(programme, body, new Date(), { caseId: randomUUID(), guardianId: randomUUID }, userId);
+      const outcome = registerCase(programme, body, new Date(), { caseId: idempotency?.caseId ?? randomUUID(), guardianId: randomUUID }, userId);
       if (outcome instanceof RuleViolationError) throw outcome;
+      // Keyed, so that the stored fingerprint reveals nothing of the child by a dictionary attack.
+      const fingerprint = idempotency ? context.privacy.blind(`registration\u0000${canonicalBody(body)}`) : undefined;
+      const record = fingerprint ? { ...outcome.record, registrationFingerprint: fingerprint } : outcome.record;
       const event = context.events(CaseRegisteredV2, outcome.event, { correlationid: requestIdOf(req) });
-      await cases.store.createOrConflict(outcome.caseId, outcome.record, [event], 'case');
+      if (!(await cases.store.create(outcome.caseId, record, [event]))) {
+        if (!idempotency) throw new ConflictError(`case ${outcome.caseId} already exists`);
+        // The same key again: the same registration is answered as the first time; another one is refused.
+        const existing = await cases.store.get(outcome.caseId, 'case');
+        if (existing.registrationFingerprint !== fingerprint) {
+          throw new RuleViolationError('idempotency-key-reused', 'this Idempotency-Key was used for another registration; use a new key for a new child');
+        }
+        res.location(`/cases/${outcome.caseId}`);
+        res.set('Idempotent-Replayed', 'true');
+        sendWithEtag(res, 201, existing.version, { caseId: outcome.caseId, stage: existing.stage, registeredAt: existing.registeredAt, version: existing.version });
+        return;
+      }
       context.published();
       res.location(`/cases/${outcome.caseId}`);
       sendWithEtag(res, 201, 1, { caseId: outcome.caseId, stage: outcome.record.stage, registeredAt: outcome.record.registeredAt, version: 1 });

@@ -40,7 +40,7 @@ export const CaseView = CaseSnapshot.extend({
 export type CaseView = z.infer<typeof CaseView>;
 
 export function caseView(found: Snapshot<CaseRecord>): CaseView {
-  const { _id, nameKeys: _k, facilityKey: _f, stageFacts: _s, personal, ...rest } = found;
+  const { _id, nameKeys: _k, facilityKey: _f, stageFacts: _s, registrationFingerprint: _r, personal, ...rest } = found;
   // A shredded key opens to an erased marker: the case is shown as erased, never as an error.
   if (found.erasure?.erasedAt || isErased(personal)) return { caseId: _id, ...rest, erased: true } as CaseView;
   return { caseId: _id, ...rest, personal } as CaseView;

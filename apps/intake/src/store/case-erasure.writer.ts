@@ -47,5 +47,5 @@ export async function eraseCase(
  */
 async function forgetSearchKeys(cases: CaseRepository, caseId: string): Promise<void> {
   const { commits } = commitModelOf(cases.store.model as unknown as Model<never>);
-  await commits.collection.updateMany({ aggregateId: caseId } as never, { $set: { 'state.nameKeys': [], 'state.facilityKey': '' } } as never);
+  await commits.collection.updateMany({ aggregateId: caseId } as never, { $set: { 'state.nameKeys': [], 'state.facilityKey': '', 'state.registrationFingerprint': '' } } as never);
 }

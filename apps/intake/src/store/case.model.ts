@@ -28,6 +28,8 @@ const caseSchema = new Schema(
     // Plain (not unique) index: FerretDB has no partial or sparse indexes, and
     // most cases have no reference; the import enforces uniqueness by its own key.
     importReference: { type: String, index: true },
+    // A keyed hash of the registration request that named an Idempotency-Key: a repeat is told from a reuse.
+    registrationFingerprint: { type: String },
     withdrawal: { type: Schema.Types.Mixed },
     guardianEmailOptOuts: { type: [Schema.Types.Mixed], default: undefined },
     mergedInto: { type: String },
