@@ -18,6 +18,8 @@ import { deliveryId, messageIdOf, type DeliveryKey } from './delivery-key';
 const CLAIM_MS = 60_000;
 const claimUntil = () => new Date(Date.now() + CLAIM_MS).toISOString();
 const FINAL = new Set<string>([DeliveryStatus.sent, DeliveryStatus.failed, DeliveryStatus.suppressed]);
+/** Attempts to record a sent e-mail (about a minute with the backoff) before leaving it to a takeover. */
+const RECORD_ATTEMPTS = 15;
 
 export interface DeliveryRequest extends Omit<DeliveryKey, 'guardianId'>, Pick<MilestoneFacts, 'childNames' | 'flight' | 'at'> {
   readonly guardian: GuardianContact;
@@ -117,8 +119,6 @@ export function createEmailDelivery(context: ServiceContext, deps: DeliveryDepen
       const attempt = record.attempts;
       try {
         await mailer.send({ to: guardian.email, messageId: record.messageId, unsubscribeUrl, milestone, ...email });
-        const sentAt = now();
-        return await finish({ status: DeliveryStatus.sent, sentAt, language: email.language }, sentEvent(sentAt));
       } catch (error) {
         if (isRetriable(error) && attempt < config.MAIL_MAX_ATTEMPTS) {
           context.logger.warn({ deliveryId: id, attempt, err: scrub(error) }, 'e-mail not sent; retrying');
@@ -137,6 +137,34 @@ export function createEmailDelivery(context: ServiceContext, deps: DeliveryDepen
             causation,
           ),
         );
+      }
+      // Out: from here on only the record may be retried, never the send
+      // (a database outage now must not look like an SMTP failure).
+      const sentAt = now();
+      return await recordSent(id, record, { status: DeliveryStatus.sent, sentAt, language: email.language }, sentEvent(sentAt));
+    }
+  };
+
+  /**
+   * Records a sent e-mail, outlasting a database outage of a minute or so:
+   * when an attempt's answer was lost, the record read back tells whether it
+   * was written. Giving up leaves the claim to expire; the takeover then asks
+   * the sent-mail lookup before anything is sent again.
+   */
+  const recordSent = async (id: string, claimed: Snapshot<DeliveryRecord>, set: Partial<DeliveryRecord>, event: PendingEvent): Promise<void> => {
+    let current = claimed;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deliveries.update(id, current.version, set, [event]);
+        context.published();
+        return;
+      } catch (error) {
+        if (attempt >= RECORD_ATTEMPTS) throw error;
+        context.logger.warn({ deliveryId: id, attempt, err: scrub(error) }, 'e-mail sent but not yet recorded; retrying the record');
+        await sleep(backoffDelay(attempt - 1, { initialMs: 200, maxMs: 5_000 }));
+        const now = await deliveries.find(id).catch(() => undefined);
+        if (now && FINAL.has(now.status)) return;
+        if (now) current = now;
       }
     }
   };
