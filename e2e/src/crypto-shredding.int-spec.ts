@@ -1,29 +1,36 @@
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
-import { deadLetterTopic, Topic } from '@homeward/contracts';
+import { deadLetterTopic, eventCatalog, Topic } from '@homeward/contracts';
 import { DeadLetterAdmin, headerText, physicalTopic } from '@homeward/messaging';
 import { associatedData, DATA_KEYS_COLLECTION, decrypt, DEVELOPMENT_MASTER_KEY, KeyVault, keyVaultDbFor, masterKeyRing } from '@homeward/privacy';
 import { actingAs, expectEventually, testServers, uniqueName } from '@homeward/testing';
 import { plaintextFound, scanDatabases, scanFiles, scanTopics, type ScannedItem } from './privacy-scan';
-import { startTestStack, type TestStack } from './skeleton-stack';
+import { E2E_ENTITLED_AGENCY, startTestStack, type TestStack } from './skeleton-stack';
 
-type Actor = readonly [string, string];
+type Actor = readonly [string, string, string?];
 const CASE_WORKER: Actor = ['case-worker-1', 'case-worker'];
 const LEGAL_OFFICER: Actor = ['legal-officer-1', 'legal-officer'];
 const SCREENING_OFFICER: Actor = ['screening-officer-1', 'screening-officer'];
 const SUPERVISOR: Actor = ['supervisor-1', 'supervisor'];
 const OFFICER: Actor = ['logistics-officer-1', 'logistics-officer'];
+// An observer of the entitled agency: the feed is that agency's.
+const OBSERVER: Actor = ['observer-1', 'agency-observer', E2E_ENTITLED_AGENCY];
 const ADMIN_1: Actor = ['admin-1', 'admin'];
 const ADMIN_2: Actor = ['admin-2', 'admin'];
 
 // A child no other test registers: every one of these strings is searched for everywhere.
 const guardianEmail = `${uniqueName('munira-ozodbekova')}@example.org`;
-const NEEDLES = ['Shahrizoda', 'Ozodbekova', 'Шахризода', 'Озодбекова', 'Мунира', '2011-03-17', 'Kheshkhan Reception', guardianEmail];
+// And a second one, registered by a bulk import.
+const importedGuardianEmail = `${uniqueName('parvina-importova')}@example.org`;
+const IMPORTED_NEEDLES = ['Gulshoda', 'Importova', 'Гулшода', 'Импортова', '2012-08-23', importedGuardianEmail];
+const NEEDLES = ['Shahrizoda', 'Ozodbekova', 'Шахризода', 'Озодбекова', 'Мунира', '2011-03-17', 'Kheshkhan Reception', guardianEmail, ...IMPORTED_NEEDLES];
 // A whole lifecycle, two full scans and a stalled listDatabases on a shared, loaded machine (a bound, not a timed assertion).
 const LONG = 600_000;
-// Every field path the services seal under (AAD = child + path).
-const SEALED_PATHS = ['personal', 'data.personal', 'names', 'birthDate', 'guardians', 'medicalNeeds', 'childNames', 'passengers.handover'];
+// Every field path the services seal a child's data under (AAD = child + path): the feeds' full entries and an import's rows too.
+const SEALED_PATHS = ['personal', 'data.personal', 'names', 'birthDate', 'guardians', 'medicalNeeds', 'childNames', 'passengers.handover', 'feed_entries.data', 'import_chunks.0'];
+// The subscriptions' own secrets, sealed with a key of the subscription (not a child's data).
+const SECRET_PATHS = ['webhookSecret', 'pseudonymKey'];
 
 const document = (documentType: string, number: string) => ({ kind: 'document', documentType, number, issuingAuthority: 'Test Authority', issuedOn: '2019-06-20' });
 const CHECKLIST: { code: string; evidence?: object; decision: object; by: Actor }[] = [
@@ -46,8 +53,8 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
   let stack: TestStack;
   let mongo: MongoClient;
   const kafka = new Kafka({ clientId: uniqueName('e2e-privacy'), brokers: testServers.kafkaBrokers, logLevel: 0 });
-  const api = async (url: string, method = 'GET', body?: unknown, [user, role]: Actor = OFFICER) => {
-    const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...actingAs(user, [role]) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const api = async (url: string, method = 'GET', body?: unknown, [user, role, agency]: Actor = OFFICER) => {
+    const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...actingAs(user, [role], agency) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await res.text();
     return { status: res.status, text, body: (res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : {}) as Record<string, unknown> };
   };
@@ -77,9 +84,9 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
       await connection.close();
     }
   };
-  /** Whether a sealed value opens with the key of `keyId`, bound to `childId`, at any sealed path. */
-  const opens = (key: Buffer, childId: string, data: string) =>
-    SEALED_PATHS.some((path) => {
+  /** Whether a sealed value opens with the key of `keyId`, bound to `childId`, at any of the paths. */
+  const opens = (key: Buffer, childId: string, data: string, paths = SEALED_PATHS) =>
+    paths.some((path) => {
       try {
         decrypt(key, Buffer.from(data, 'base64'), associatedData(childId, path));
         return true;
@@ -89,6 +96,8 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
     });
   let caseId: string;
   let movementId: string;
+  let importedCaseId: string;
+  let fullFeed: string;
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -112,6 +121,23 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
       escortPolicy: { childrenPerEscort: 5, infantsPerEscort: 1, infantAgeMonths: 24 },
       requirements: CHECKLIST.map((r) => r.code),
     }, SUPERVISOR), 201);
+    // An agency entitled to personal data follows every event, by pull feed and by a webhook that never answers (its secret is a needle too).
+    const eventTypes = eventCatalog.filter((d) => d.keyedBy !== 'subscription').map((d) => d.type);
+    const { notification } = stack.services;
+    fullFeed = (await ok(api(`${notification.url}/subscriptions`, 'POST', { agency: E2E_ENTITLED_AGENCY, eventTypes, personalData: 'full', delivery: { kind: 'pull' } }, ADMIN_1), 201))['subscriptionId'] as string;
+    const hook = await ok(api(`${notification.url}/subscriptions`, 'POST', { agency: E2E_ENTITLED_AGENCY, eventTypes, personalData: 'full', delivery: { kind: 'webhook', url: 'http://127.0.0.1:9/hooks' } }, ADMIN_1), 201);
+    NEEDLES.push(String(hook['webhookSecret']).replace(/^whsec_/, ''));
+    const imported = await ok(api(`${intake.url}/imports`, 'POST', {
+      programmeId: 'iq-ru-privacy',
+      rows: [{
+        rowReference: uniqueName('IMP'),
+        sex: 'female',
+        names: [{ given: 'Гулшода', family: 'Импортова', script: 'cyrillic' }, { given: 'Gulshoda', family: 'Importova', script: 'latin' }],
+        birthDate: { value: '2012-08-23', precision: 'day' },
+        facility: { type: 'camp', name: 'Kheshkhan Reception Centre', city: 'Baghdad' },
+        guardians: [{ relationship: 'aunt', name: { given: 'Парвина', family: 'Импортова', script: 'cyrillic' }, email: importedGuardianEmail, preferredLanguage: 'ru' }],
+      }],
+    }, CASE_WORKER), 202);
     const registered = await ok(api(`${intake.url}/cases`, 'POST', {
       programmeId: 'iq-ru-privacy',
       sex: 'female',
@@ -125,6 +151,12 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
       guardians: [{ relationship: 'grandmother', name: { given: 'Мунира', family: 'Озодбекова', script: 'cyrillic' }, email: guardianEmail, preferredLanguage: 'ru' }],
     }, CASE_WORKER), 201);
     caseId = registered['caseId'] as string;
+    const importReport = await expectEventually(async () => {
+      const report = await ok(api(`${intake.url}/imports/${String(imported['importId'])}/report`, 'GET', undefined, CASE_WORKER), 200);
+      expect(report).toMatchObject({ status: 'completed', accepted: [{ outcome: 'created' }] });
+      return report as { accepted: Array<{ caseId: string }> };
+    }, { timeoutMs: 60_000 });
+    importedCaseId = importReport.accepted[0]!.caseId;
     // The name search works (on blind-index keys), and the query never reaches a log.
     const found = await ok(api(`${intake.url}/cases?name=${encodeURIComponent('Шахризода Ozodbekova')}`, 'GET', undefined, CASE_WORKER), 200);
     expect((found['items'] as Array<{ caseId: string }>).map((c) => c.caseId)).toEqual([caseId]);
@@ -158,22 +190,42 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
     const deadLetters = new DeadLetterAdmin(kafka);
     await expectEventually(async () => expect((await deadLetters.list(physicalTopic(stack.prefix, deadLetterTopic('legal')))).length).toBeGreaterThan(0), { timeoutMs: 60_000 });
 
+    // The full feed has the child's whole journey.
+    await expectEventually(async () => {
+      const feed = await ok(api(`${notification.url}/feeds/${fullFeed}/events?limit=500`, 'GET', undefined, OBSERVER), 200);
+      const aboutChild = (feed['items'] as Array<{ type: string; data: { caseId?: string } }>).filter((i) => i.data.caseId === caseId);
+      expect(aboutChild.map((i) => i.type)).toEqual(expect.arrayContaining(['case.registered.v1', 'case.handed-over.v1']));
+    }, { timeoutMs: 60_000 });
+
     const everything = await scanEverything();
     expect(plaintextFound(everything, NEEDLES)).toEqual([]);
-    // The scan saw the child's data: sealed in the services' databases, in the topics and in the dead letter, all opening with the child's key.
+    // The scan saw the children's data: sealed in the services' databases, in the topics and in the dead letter.
     const sealed = everything.flatMap((item) => item.sealed.map((s) => ({ where: item.where, data: s.data })));
-    const childKey = (await dataKeys()).get(caseId)!;
+    const keys = await dataKeys();
+    const childKey = keys.get(caseId)!;
     expect(childKey).toBeDefined();
-    expect(sealed.filter((s) => !opens(childKey, caseId, s.data)).map((s) => s.where)).toEqual([]);
-    for (const where of ['_intake.cases', '_logistics.case_copies', '_logistics.movements', '_notification.guardian_contacts', 'homeward.intake.v1:', 'homeward.logistics.v1:', 'dlq.v1:']) {
-      expect({ where, sealed: sealed.some((s) => s.where.includes(where)) }).toEqual({ where, sealed: true });
+    expect(keys.has(importedCaseId)).toBe(true);
+    // Every sealed value opens with the key of what it is bound to: a child, or a subscription for its secrets;
+    // except the import's rows, whose key was shredded once the import completed.
+    const ownerless = sealed.filter((s) => ![...keys].some(([id, key]) => opens(key, id, s.data, [...SEALED_PATHS, ...SECRET_PATHS])));
+    expect(ownerless.filter((s) => !s.where.includes('_intake.import_chunks/')).map((s) => s.where)).toEqual([]);
+    expect(ownerless.filter((s) => s.where.includes('_intake.import_chunks/'))).toHaveLength(1);
+    const ofChild = sealed.filter((s) => opens(childKey, caseId, s.data));
+    for (const where of ['_intake.cases', '_logistics.case_copies', '_logistics.movements', '_notification.guardian_contacts', '_notification.feed_entries', 'homeward.intake.v1:', 'homeward.logistics.v1:', 'dlq.v1:']) {
+      expect({ where, sealed: ofChild.some((s) => s.where.includes(where)) }).toEqual({ where, sealed: true });
+    }
+    const ofImported = sealed.filter((s) => opens(keys.get(importedCaseId)!, importedCaseId, s.data));
+    for (const where of ['_intake.cases', '_notification.feed_entries', 'homeward.intake.v1:']) {
+      expect({ where, sealed: ofImported.some((s) => s.where.includes(where)) }).toEqual({ where, sealed: true });
     }
   }, LONG);
 
   it('erases the child on two admins’ word: the APIs show the case erased, and no key that exists opens any copy', async () => {
     const { intake, logistics } = stack.services;
-    await ok(api(`${intake.url}/cases/${caseId}/erasure`, 'POST', { reason: 'Retention of data no longer lawful (test)' }, ADMIN_1), 202);
-    await ok(api(`${intake.url}/cases/${caseId}/erasure/approval`, 'POST', undefined, ADMIN_2), 200);
+    for (const id of [caseId, importedCaseId]) {
+      await ok(api(`${intake.url}/cases/${id}/erasure`, 'POST', { reason: 'Retention of data no longer lawful (test)' }, ADMIN_1), 202);
+      await ok(api(`${intake.url}/cases/${id}/erasure/approval`, 'POST', undefined, ADMIN_2), 200);
+    }
     expect((await api(`${intake.url}/cases/${caseId}`, 'GET', undefined, CASE_WORKER)).body).toMatchObject({ caseId, erased: true });
     expect((await ok(api(`${intake.url}/cases?name=Ozodbekova`, 'GET', undefined, CASE_WORKER), 200))['items']).toEqual([]);
     // Other services notice once their short key cache expires: the manifest keeps the seat, not the child.
@@ -194,8 +246,17 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
     expect(sealed.length).toBeGreaterThan(0);
     const remaining = await dataKeys();
     expect(remaining.has(caseId)).toBe(false);
-    const readable = sealed.filter((s) => [...remaining].some(([id, key]) => opens(key, id, s.data) || opens(key, caseId, s.data)));
+    expect(remaining.has(importedCaseId)).toBe(false);
+    const readable = sealed.filter((s) => [...remaining].some(([id, key]) => opens(key, id, s.data) || opens(key, caseId, s.data) || opens(key, importedCaseId, s.data)));
     expect(readable.map((s) => s.where)).toEqual([]);
+    // The full feed keeps the entries' places and shows them erased, once the notification service's key cache has expired.
+    await expectEventually(async () => {
+      const feed = await ok(api(`${stack.services.notification.url}/feeds/${fullFeed}/events?limit=500`, 'GET', undefined, OBSERVER), 200);
+      const items = feed['items'] as Array<{ erased?: boolean; data: { caseId?: string } }>;
+      const aboutChildren = items.filter((i) => i.data.caseId === caseId || i.data.caseId === importedCaseId);
+      expect(aboutChildren.length).toBeGreaterThan(0);
+      expect(aboutChildren.filter((i) => !i.erased)).toEqual([]);
+    }, { timeoutMs: 30_000 });
   }, LONG);
 });
 

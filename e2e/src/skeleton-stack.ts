@@ -26,6 +26,9 @@ export interface TestStack {
   stop(): Promise<Record<ServiceName, number | null>>;
 }
 
+/** The agency the stack's feeds entitle to personal data (`full` subscriptions). */
+export const E2E_ENTITLED_AGENCY = 'e2e-entitled-agency';
+
 /**
  * The four services (and, when asked, the dashboard) as real processes, isolated from any other stack on the
  * same servers by a topic prefix, their own databases and consumer groups,
@@ -49,6 +52,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     HOMEWARD_TRACE_FILE: join(dir, `${name}.spans.jsonl`),
     RELAY_POLL_MS: '50',
     LOG_LEVEL: 'info',
+    // The one agency the notification service lets subscribe to personal data (level `full`).
+    FEEDS_FULL_DATA_AGENCIES: E2E_ENTITLED_AGENCY,
   });
   for (const name of serviceNames) {
     databases[name] = database(name);

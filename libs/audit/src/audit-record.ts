@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 
-/** What was done with personal data: read it, changed it, or was refused. */
-export type AuditAction = 'read' | 'write' | 'denied';
+/** What was done with personal data: read it, changed it, was refused (403), or was not even authenticated (401). */
+export type AuditAction = 'read' | 'write' | 'denied' | 'unauthenticated';
 
 /** One access to personal data, as the chain stores it. */
 export interface AuditEntry {
-  /** Who: the token's subject, roles and agency. */
+  /** Who: the token's subject, roles and agency (for a 401: `unauthenticated`, no role, agency `unknown`). */
   readonly actor: { readonly userId: string; readonly roles: readonly string[]; readonly agency: string };
   readonly action: AuditAction;
   /** The operation: method and route pattern (`POST /cases/:caseId/siblings`), never the query string. */
@@ -19,6 +19,10 @@ export interface AuditEntry {
   readonly purpose?: string;
   readonly status: number;
   readonly requestId: string;
+  /** Why a request was not authenticated (401): the challenge's description, never the token. */
+  readonly reason?: string;
+  /** The issuer an unverified token claims (401), the one part of a refused token worth keeping. */
+  readonly claimedIssuer?: string;
   /** UTC, ISO 8601. */
   readonly at: string;
 }

@@ -17,7 +17,7 @@ const AuditRecordView = z.object({
   seq: z.number().int(),
   at: z.string(),
   actor: z.object({ userId: z.string(), roles: z.array(z.string()), agency: z.string() }),
-  action: z.enum(['read', 'write', 'denied']),
+  action: z.enum(['read', 'write', 'denied', 'unauthenticated']),
   operation: z.string(),
   permission: z.string(),
   caseId: z.string().optional(),
@@ -25,6 +25,8 @@ const AuditRecordView = z.object({
   purpose: z.string().optional(),
   status: z.number().int(),
   requestId: z.string(),
+  reason: z.string().optional().describe('Why an unauthenticated request (401) was refused.'),
+  claimedIssuer: z.string().optional().describe('The issuer a refused token claimed, unverified.'),
   prevHash: z.string(),
   hash: z.string(),
 });

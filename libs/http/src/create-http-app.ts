@@ -30,6 +30,8 @@ export interface HttpAppOptions {
    * be built that forgets it.
    */
   readonly authenticate: RequestHandler;
+  /** Run for every request past the health probes, before authentication (the audit of refused tokens). */
+  readonly beforeAuthentication?: readonly RequestHandler[];
   /** Run for every authenticated request, in order, before the body is parsed (audit, rate limits). */
   readonly afterAuthentication?: readonly RequestHandler[];
   /** Mounts routes that need no token, before authentication and body parsing. */
@@ -70,6 +72,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     }),
   );
   if (requestLogger) app.use(requestLogger);
+  for (const handler of options.beforeAuthentication ?? []) app.use(handler);
   options.configurePublic?.(app);
   // Default deny: nothing below answers without a verified token, and a
   // body is parsed only once the caller is known.

@@ -3,9 +3,9 @@ import type { Express } from 'express';
 import { Partitioners } from 'kafkajs';
 import { metrics } from '@opentelemetry/api';
 import { deadLetterTopic, Topic } from '@homeward/contracts';
-import { AuditTrail, auditMiddleware, auditRoutes } from '@homeward/audit';
+import { AuditTrail, auditMiddleware, auditRoutes, unauthenticatedAuditMiddleware } from '@homeward/audit';
 import { authenticationMiddleware, createTokenVerifier } from '@homeward/auth';
-import { createApiRouter, createHttpApp, requestIdOf, startHttpServer } from '@homeward/http';
+import { createApiRouter, createHttpApp, requestIdOf, startHttpServer, type ApiRouter } from '@homeward/http';
 import {
   createEventConsumer,
   createEventFactory,
@@ -162,6 +162,8 @@ export async function startService(definition: ServiceDefinition, config: Servic
 
   const admin = kafka.admin();
   await admin.connect();
+  // The service's routes, known once they are mounted: a 401 is recorded under its route template.
+  let api: ApiRouter | undefined;
   const app = createHttpApp({
     serviceName: name,
     logger,
@@ -171,12 +173,14 @@ export async function startService(definition: ServiceDefinition, config: Servic
       { name: 'kafka', check: async () => void (await admin.describeCluster()) },
     ],
     ...(definition.largeJsonBodies ? { largeJsonBodies: definition.largeJsonBodies } : {}),
+    beforeAuthentication: [unauthenticatedAuditMiddleware(audit, logger, requestIdOf, () => api?.routes() ?? [])],
     authenticate: authenticationMiddleware(createTokenVerifier(config.auth)),
     afterAuthentication: [perCallerRateLimit(config.RATE_LIMIT_PER_MINUTE), auditMiddleware(audit, logger, requestIdOf)],
     ...(definition.publicRoutes ? { configurePublic: (app: Express) => definition.publicRoutes!(app, context) } : {}),
     configure: (app) => {
       definition.routes?.(app, context);
-      auditRoutes(createApiRouter(app, { title: `Homeward ${name}`, version: '1.0.0' }), audit);
+      api = createApiRouter(app, { title: `Homeward ${name}`, version: '1.0.0' });
+      auditRoutes(api, audit);
     },
   });
   const http = await startHttpServer(app, { port: config.PORT, host: config.HOST, logger });

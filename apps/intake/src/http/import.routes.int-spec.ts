@@ -5,7 +5,9 @@ import { newImportJob, startImport } from '../domain/import-job';
 import { registerCase, type RegisteredCase } from '../domain/register-case';
 import { RegisterCaseCommand } from '../domain/register-case.command';
 import { CaseRepository } from '../store/case.repository';
-import { importChunkId, importJobStore, registerImportChunkModel, type ImportChunk } from '../store/import-job.model';
+import { DATA_KEYS_COLLECTION } from '@homeward/privacy';
+import { importChunkId, importJobStore, registerImportChunkModel, registerImportOutcomesModel, type ImportChunk } from '../store/import-job.model';
+import { importKeyId, openImportChunk, sealImportChunks } from '../store/import-chunk.sealing';
 import { findProgrammeDefinition } from '../store/programme.repository';
 import { importedCaseId } from '../domain/import-ids';
 import { caseBody, IntakeUnderTest, programmeBody, SUPERVISOR, USER, USER_ID } from './case-api.test-kit';
@@ -79,6 +81,26 @@ describe('bulk import against the real servers', () => {
     expect(imported.body).toMatchObject({ importReference: 'HOL-000001', stage: 'registered', registeredBy: USER_ID });
     await testing.expectEventually(() => expect(intake.publishedOfType('case.registered.v2')).toHaveLength(145), { timeoutMs: 30_000 });
     expect(intake.publishedOfType('case.registered.v2')[0]!.correlationid).toBe(firstImport);
+  });
+
+  it('keeps the rows at rest sealed with the import’s own key, and shreds that key once the import has completed', async () => {
+    const { connection, privacy } = intake.service.context;
+    const stored = await registerImportChunkModel(connection).find({ jobId: firstImport }).lean().exec();
+    expect(stored).toHaveLength(1);
+    const text = JSON.stringify(stored);
+    // Names, birth dates, guardians' addresses of the list, and the birth date the children-only refusal quotes.
+    for (const needle of [(importRow(1)['names'] as Array<{ family: string }>)[0]!.family, (importRow(2)['birthDate'] as { value: string }).value, 'guardian3@example.org', 'vitamin D', '1990-01-01']) {
+      expect({ needle, found: text.includes(needle) }).toEqual({ needle, found: false });
+    }
+    expect(stored[0]!.sealed).toMatchObject({ _sealed: 'aes-256-gcm.v1' });
+    expect(stored[0]!.references).toHaveLength(145);
+    // Shredded: the vault keeps a tombstone only, and the chunk no longer opens.
+    await testing.expectEventually(async () => expect(await connection.useDb(privacy.vault.databaseName).collection(DATA_KEYS_COLLECTION).findOne({ _id: importKeyId(firstImport) as never })).toMatchObject({ erasedAt: expect.any(Date) }));
+    expect(await connection.useDb(privacy.vault.databaseName).collection(DATA_KEYS_COLLECTION).findOne({ _id: importKeyId(firstImport) as never })).not.toHaveProperty('wrapped');
+    privacy.vault.forget();
+    expect(await openImportChunk(privacy, stored[0]!)).toBeUndefined();
+    const outcomes = JSON.stringify(await registerImportOutcomesModel(connection).find({}).lean().exec());
+    expect(outcomes).not.toContain('1990-01-01');
   });
 
   it('flags the child listed twice in two scripts for review, found by the import', async () => {
@@ -162,7 +184,8 @@ describe('an import interrupted by a crash', () => {
       return { row: i + 1, reference: String(rowReference), input: { ...RegisterCaseCommand.parse({ ...row, programmeId: P }), importReference: String(rowReference) } };
     });
     const chunk: ImportChunk = { _id: importChunkId(jobId, 0), jobId, index: 0, rows: accepted, rejected: [] };
-    await registerImportChunkModel(connection).collection.insertOne(chunk as never);
+    const [sealed] = await sealImportChunks(first.service.context.privacy, jobId, [chunk]);
+    await registerImportChunkModel(connection).collection.insertOne(sealed as never);
     const queued = newImportJob(P, 'json', 40, 0, new Date(), 'worker-1');
     await importJobStore(connection).create(jobId, { ...queued, ...startImport(queued, new Date()) }, []);
     const programme = (await findProgrammeDefinition(connection, P))!;

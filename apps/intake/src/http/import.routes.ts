@@ -8,6 +8,7 @@ import { csvImportRows } from '../domain/import-csv';
 import { IMPORT_CHUNK_ROWS, newImportJob } from '../domain/import-job';
 import { jsonPointer, MAX_IMPORT_ROWS, validateImportRows, type CandidateRow, type ValidatedRows } from '../domain/import-rows';
 import { importChunkId, importJobStore, registerImportChunkModel, registerImportOutcomesModel, type ImportChunk, type ImportOutcomes } from '../store/import-job.model';
+import { reportRowsOf, sealImportChunks, type StoredImportChunk } from '../store/import-chunk.sealing';
 import { importRunnerFor } from '../store/import-runner';
 import { findProgrammeDefinition } from '../store/programme.repository';
 import { principalOf } from '@homeward/auth';
@@ -54,7 +55,7 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
       const importId = randomUUID();
       const job = newImportJob(programmeId, format, rows.length, new Set(validated.rejected.map((r) => r.row)).size, now, userId);
       // Chunks first: a crash before the job leaves rows nobody points to, never a job without rows.
-      const stored = await insertChunks(chunks, importId, job.chunkCount, validated);
+      const stored = await insertChunks(context, chunks, importId, job.chunkCount, validated);
       await jobs.createOrConflict(importId, job, [], 'import');
       runner.start(importId, stored);
       res.status(202).location(`/imports/${importId}`).json(importJobView({ ...job, _id: importId, version: 1 }));
@@ -72,15 +73,17 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
       const job = await jobs.get(params.importId, 'import');
       const ids = Array.from({ length: job.chunkCount }, (_x, i) => importChunkId(params.importId, i));
       // By _id, one chunk each: the lookup FerretDB answers from its index.
-      const found = (await Promise.all(ids.map((_id) => chunks.findOne({ _id }).lean().exec()))) as Array<ImportChunk | null>;
+      const found = (await Promise.all(ids.map((_id) => chunks.findOne({ _id }).lean().exec()))) as Array<StoredImportChunk | null>;
       const registered = (await Promise.all(ids.map((_id) => outcomesModel.findOne({ _id }).lean().exec()))) as Array<ImportOutcomes | null>;
       const accepted = [];
       const rejected = [];
       for (const [i, chunk] of found.entries()) {
         if (!chunk) continue;
-        rejected.push(...chunk.rejected);
+        // Sealed rows open while the import runs; once it has ended (key shredded) the plain references remain.
+        const rows = await reportRowsOf(context.privacy, chunk);
+        rejected.push(...rows.rejected);
         const outcomes = new Map((registered[i]?.outcomes ?? chunk.outcomes ?? []).map((o) => [o.row, o]));
-        for (const { row, reference } of chunk.rows) {
+        for (const { row, reference } of rows.references) {
           const outcome = outcomes.get(row);
           if (outcome?.outcome === 'rejected') rejected.push({ row, field: outcome.field, reason: outcome.reason, ...(outcome.rule ? { rule: outcome.rule } : {}) });
           else accepted.push({ row, reference, caseId: importedCaseId(job.programmeId, reference), outcome: outcome?.outcome ?? 'pending' });
@@ -112,13 +115,21 @@ function readList(body: unknown, format: 'csv' | 'json' | undefined, queryProgra
   throw new UnsupportedMediaTypeError('An import is a JSON (application/json) or a CSV (text/csv) list.');
 }
 
-async function insertChunks(model: ReturnType<typeof registerImportChunkModel>, jobId: string, chunkCount: number, { accepted, rejected }: ValidatedRows): Promise<ImportChunk[]> {
+/** Stores the rows sealed with the import's key (one key per import); returns them in plain for the runner of this instance. */
+async function insertChunks(
+  context: ServiceContext,
+  model: ReturnType<typeof registerImportChunkModel>,
+  jobId: string,
+  chunkCount: number,
+  { accepted, rejected }: ValidatedRows,
+): Promise<ImportChunk[]> {
   const chunkOf = (row: number) => Math.floor((row - 1) / IMPORT_CHUNK_ROWS);
   const documents: ImportChunk[] = Array.from({ length: chunkCount }, (_x, index) => ({ _id: importChunkId(jobId, index), jobId, index, rows: [], rejected: [] }));
   for (const row of accepted) documents[chunkOf(row.row)]!.rows.push(row);
   for (const row of rejected) documents[chunkOf(row.row)]!.rejected.push(row);
   // A few chunks per insert keeps each message well under MongoDB's 48 MB limit.
-  for (let i = 0; i < documents.length; i += 8) await model.collection.insertMany(documents.slice(i, i + 8) as never[]);
+  const sealed = await sealImportChunks(context.privacy, jobId, documents);
+  for (let i = 0; i < sealed.length; i += 8) await model.collection.insertMany(sealed.slice(i, i + 8) as never[]);
   return documents;
 }
 

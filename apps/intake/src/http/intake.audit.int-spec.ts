@@ -5,7 +5,8 @@ import { caseBody, IntakeUnderTest, programmeBody, SUPERVISOR, USER } from './ca
 
 const P = 'iq-ru-2019';
 const AUDITOR = actingAs('auditor-1', ['auditor'], 'data-protection');
-type Record_ = { seq: number; actor: { userId: string; roles: string[]; agency: string }; action: string; operation: string; caseId?: string; fields: string[]; purpose?: string; status: number; requestId: string; at: string };
+type Record_ = { seq: number; actor: { userId: string; roles: string[]; agency: string }; action: string; operation: string; caseId?: string; fields: string[]; purpose?: string; status: number; requestId: string; reason?: string; claimedIssuer?: string; at: string };
+const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** Every access to a child's data leaves a record in intake's hash-chained audit trail, which the auditor reads and verifies. */
 describe('intake audit trail', () => {
@@ -64,6 +65,25 @@ describe('intake audit trail', () => {
       return found!;
     });
     expect(record).toMatchObject({ action: 'denied', caseId, fields: [], status: 403, actor: { roles: ['agency-observer'] } });
+  });
+
+  it('records requests refused for want of a valid token (401) under the route template, with the reason, never the token or the path asked for', async () => {
+    const [missing, forged, nowhere] = [randomUUID(), randomUUID(), randomUUID()];
+    const token = `${base64url({ alg: 'RS256', typ: 'JWT' })}.${base64url({ iss: 'https://issuer.invalid', sub: 'intruder', name: 'Примерова' })}.c2lnbmF0dXJl`;
+    expect((await intake.call('GET', `/cases/${caseId}?name=Primerova`, undefined, { 'x-request-id': missing })).status).toBe(401);
+    expect((await intake.call('GET', `/cases/${caseId}`, undefined, { authorization: `Bearer ${token}`, 'x-request-id': forged })).status).toBe(401);
+    expect((await intake.call('GET', '/nowhere/Primerova', undefined, { 'x-request-id': nowhere })).status).toBe(401);
+    const records = await testing.expectEventually(async () => {
+      const found = await auditOf('actor=unauthenticated');
+      expect(found.map((r) => r.requestId).sort()).toEqual([missing, forged, nowhere].sort());
+      return new Map(found.map((r) => [r.requestId, r]));
+    });
+    const unauthenticated = { actor: { userId: 'unauthenticated', roles: [], agency: 'unknown' }, action: 'unauthenticated', fields: [], status: 401 };
+    expect(records.get(missing)).toMatchObject({ ...unauthenticated, operation: 'GET /cases/:caseId', permission: 'case:read', caseId, reason: 'no bearer token' });
+    expect(records.get(forged)).toMatchObject({ ...unauthenticated, operation: 'GET /cases/:caseId', caseId, claimedIssuer: 'https://issuer.invalid', reason: expect.any(String) });
+    expect(records.get(nowhere)).toMatchObject({ ...unauthenticated, operation: 'GET (no such route)', permission: 'none' });
+    const text = JSON.stringify([...records.values()]);
+    for (const secret of ['Primerova', 'Примерова', 'intruder', 'c2lnbmF0dXJl', token.split('.')[1]!]) expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
   });
 
   it('lets only the auditor read the trail, filtered by time, and verify the chain', async () => {

@@ -2,6 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { aggregateModel, AggregateStore } from '@homeward/persistence';
 import type { ImportJobRecord } from '../domain/import-job';
 import type { AcceptedRow, RejectedRow } from '../domain/import-rows';
+import type { StoredImportChunk } from './import-chunk.sealing';
 
 const importJobSchema = new Schema(
   {
@@ -38,7 +39,8 @@ export type RowOutcome =
  * registered what each row did. Stored before the job itself, read only by
  * `_id` (`<job>:<chunk>`), which is the one lookup FerretDB answers fast.
  * Not an aggregate: written by the job's single runner; the job's commit of
- * a chunk result is what says the chunk is done.
+ * a chunk result is what says the chunk is done. This is the plain form in
+ * memory; at rest the rows are sealed (import-chunk.sealing.ts).
  */
 export interface ImportChunk {
   _id: string;
@@ -57,15 +59,17 @@ const importChunkSchema = new Schema(
     _id: { type: String, required: true },
     jobId: { type: String, required: true },
     index: { type: Number, required: true },
-    rows: { type: [Schema.Types.Mixed], default: [] },
+    references: { type: [Schema.Types.Mixed] },
+    sealed: { type: Schema.Types.Mixed },
+    rows: { type: [Schema.Types.Mixed] },
     rejected: { type: [Schema.Types.Mixed], default: [] },
     outcomes: { type: [Schema.Types.Mixed] },
   },
   { collection: 'import_chunks', versionKey: false },
 );
 
-export function registerImportChunkModel(connection: Connection): Model<ImportChunk> {
-  return (connection.models['ImportChunk'] as Model<ImportChunk> | undefined) ?? connection.model<ImportChunk>('ImportChunk', importChunkSchema);
+export function registerImportChunkModel(connection: Connection): Model<StoredImportChunk> {
+  return (connection.models['ImportChunk'] as Model<StoredImportChunk> | undefined) ?? connection.model<StoredImportChunk>('ImportChunk', importChunkSchema);
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   type ImportChunk,
   type RowOutcome,
 } from './import-job.model';
+import { openImportChunk, ruleOnlyReason, shredImportRows, type StoredImportChunk } from './import-chunk.sealing';
 import { findProgrammeDefinition } from './programme.repository';
 
 /** Chunks registered at once: enough to overlap computing one with writing another, not to starve the API. */
@@ -83,13 +84,13 @@ export class ImportRunner {
 
   private async run(jobId: string): Promise<void> {
     let job = await this.jobs.get(jobId, 'import');
-    if (job.status === ImportStatus.completed || job.status === ImportStatus.failed) return;
+    if (job.status === ImportStatus.completed || job.status === ImportStatus.failed) return this.shred(jobId);
     const resumed = job.status === ImportStatus.running;
     await this.detector.ready;
     const programme = await findProgrammeDefinition(this.context.connection, job.programmeId);
     if (!programme) {
       await this.jobs.update(jobId, job.version, failImport(job, `programme ${job.programmeId} no longer exists`, new Date()), []);
-      return;
+      return this.shred(jobId);
     }
     if (job.status === ImportStatus.queued) job = await this.jobs.update(jobId, job.version, startImport(job, new Date()), []);
 
@@ -114,8 +115,19 @@ export class ImportRunner {
       if (this.stopping) throw error;
       await commits.catch(() => undefined);
       await this.jobs.update(jobId, job.version, failImport(job, (error as Error).message, new Date()), []);
+      await this.shred(jobId);
       throw error;
     }
+    if (job.status === ImportStatus.completed) await this.shred(jobId);
+  }
+
+  /**
+   * The rows have served their purpose once the job has ended: every child
+   * is in its own case under its own key. Deleting the import's key makes
+   * every stored chunk unreadable, whatever copies of them exist.
+   */
+  private async shred(jobId: string): Promise<void> {
+    await shredImportRows(this.context.privacy, jobId);
   }
 
   private async withAttempts<T>(action: () => Promise<T>): Promise<T> {
@@ -138,7 +150,7 @@ export class ImportRunner {
     resumed: boolean,
   ): Promise<ChunkResult> {
     const chunkId = importChunkId(jobId, index);
-    const chunk = this.submitted.get(chunkId) ?? ((await this.chunks.findOne({ _id: chunkId }).lean().exec()) as ImportChunk | null);
+    const chunk = this.submitted.get(chunkId) ?? (await this.storedChunk(chunkId));
     if (!chunk) throw new Error(`import ${jobId} lost its chunk ${index}`);
     const now = new Date();
     const outcomes: RowOutcome[] = [];
@@ -147,7 +159,8 @@ export class ImportRunner {
       const caseId = importedCaseId(job.programmeId, reference);
       const outcome = registerCase(programme, input, now, { caseId, guardianId: randomUUID }, job.submittedBy);
       if (outcome instanceof RuleViolationError) {
-        outcomes.push({ row, outcome: 'rejected', field: 'birthDate', reason: outcome.message, rule: outcome.rule });
+        // Stored in plain: the rule, not the message, which quotes the birth date.
+        outcomes.push({ row, outcome: 'rejected', field: 'birthDate', reason: ruleOnlyReason(outcome.rule), rule: outcome.rule });
         continue;
       }
       const event = this.context.events(CaseRegisteredV2, outcome.event, { correlationid: jobId });
@@ -180,6 +193,12 @@ export class ImportRunner {
       rejected: outcomes.filter((o) => o.outcome === 'rejected').length,
       duplicatesFlagged,
     };
+  }
+
+  /** A chunk as stored, opened with the import's key; undefined when it is missing or its key was shredded. */
+  private async storedChunk(chunkId: string): Promise<ImportChunk | undefined> {
+    const stored = (await this.chunks.findOne({ _id: chunkId }).lean().exec()) as StoredImportChunk | null;
+    return stored ? openImportChunk(this.context.privacy, stored) : undefined;
   }
 
   /** Of the given cases, those whose first commit this job wrote. Reads by `_id` only, once per case. */

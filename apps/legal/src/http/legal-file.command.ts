@@ -7,7 +7,7 @@ import type { ServiceContext } from '@homeward/runtime';
 import type { Actor, LegalFileState, Transition } from '../domain/legal-file.state';
 import { legalFileView } from '../domain/legal-file.view';
 import { registerLegalFileModel, type LegalFileRecord } from '../store/legal-file.model';
-import { principalOf } from '@homeward/auth';
+import { isRole, principalOf, redact } from '@homeward/auth';
 
 /** `If-Match: "3"` (or weak `W/"3"`): the version the client decided on. */
 function ifMatchVersion(req: Request): number | undefined {
@@ -53,9 +53,9 @@ export function legalFileCommands(context: ServiceContext) {
     return { actor, saved };
   }
 
-  /** Sends the file as this caller may see it, with its ETag. */
+  /** Sends the file as this caller may see it (the field policy's redaction of a legal file), with its ETag. */
   function send(res: Response, saved: Snapshot<LegalFileRecord>, roles: readonly string[], status = 200, wrap?: Record<string, string>) {
-    const view = legalFileView(stateOf(saved), roles);
+    const { value: view } = redact('legal-file', roles.filter(isRole), legalFileView(stateOf(saved)));
     res.status(status).setHeader('etag', `"${saved.version}"`).json(wrap ? { ...wrap, file: view } : view);
   }
 

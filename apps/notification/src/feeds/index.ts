@@ -30,9 +30,9 @@ export interface FeedsModule {
  * personal-data level, signed webhook delivery and the pull feed.
  */
 export function createFeedsModule(config: FeedsConfig): FeedsModule {
-  const stores = (connection: Connection) => ({
+  const stores = ({ connection, privacy }: Pick<ServiceContext, 'connection' | 'privacy'>) => ({
     subscriptions: new AggregateStore(registerSubscriptionModel(connection)),
-    feed: new FeedStore(connection, config.FEEDS_GAP_SETTLE_MS),
+    feed: new FeedStore(connection, config.FEEDS_GAP_SETTLE_MS, privacy),
     copies: registerLocalCopyModels(connection),
     delivery: registerWebhookDeliveryModels(connection),
   });
@@ -44,19 +44,19 @@ export function createFeedsModule(config: FeedsConfig): FeedsModule {
       return [registerSubscriptionModel(connection) as unknown as Model<never>];
     },
     routes(app, context) {
-      const { subscriptions, feed, delivery } = stores(context.connection);
+      const { subscriptions, feed, delivery } = stores(context);
       subscriptionRoutes(app, context, { store: subscriptions, delivery, config });
       feedRoutes(app, { store: subscriptions, feed });
     },
     consumer: {
       name: 'feeds',
       handlers: (context) => {
-        const { subscriptions, feed, copies } = stores(context.connection);
+        const { subscriptions, feed, copies } = stores(context);
         return feedHandlers({ copies, subscriptions: subscriptions.model, feed, privacy: context.privacy });
       },
     },
     workers(context) {
-      const { subscriptions, feed, delivery } = stores(context.connection);
+      const { subscriptions, feed, delivery } = stores(context);
       return [createWebhookDispatcher({ context, subscriptions, feed, delivery, config })];
     },
   };

@@ -34,7 +34,10 @@ export function feedHandlers(stores: FeedHandlerStores): HandlerRegistration[] {
       .lean<Array<SubscriptionRecord & { _id: string }>>();
     for (const subscription of candidates) {
       if (!wants(subscription, event.type, facts)) continue;
-      await stores.feed.append(subscription._id, { eventId: event.id, type: event.type, time: event.time, data: dataFor(subscription, event, facts) });
+      const full = subscription.personalData === PersonalDataLevel.full;
+      // A full entry about a child is sealed with the child's key (FeedStore): erasing the child shreds it too.
+      const sealedFor = full && typeof event.data['caseId'] === 'string' ? event.data['caseId'] : undefined;
+      await stores.feed.append(subscription._id, { eventId: event.id, type: event.type, time: event.time, data: dataFor(subscription, event, facts), ...(sealedFor ? { sealedFor } : {}) });
     }
     await facts.firstKnown?.();
   };

@@ -7,6 +7,8 @@ export interface FeedItem {
   readonly type: string;
   readonly time: string;
   readonly data: Record<string, unknown>;
+  /** The child was erased: `data` holds only the case id. */
+  readonly erased?: true;
 }
 
 export const feedItem = (entry: FeedEntry): FeedItem => ({
@@ -15,6 +17,7 @@ export const feedItem = (entry: FeedEntry): FeedItem => ({
   type: entry.type,
   time: entry.time,
   data: entry.data,
+  ...(entry.erased ? { erased: true as const } : {}),
 });
 
 /** The webhook-id: the same for every attempt at one entry, so the receiver can drop a repeat. */
@@ -23,5 +26,5 @@ export const webhookId = (subscriptionId: string, seq: number): string => `msg_$
 /** The body: the Standard Webhooks shape (type, timestamp, data) plus the feed's cursor and event id. */
 export function webhookBody(subscriptionId: string, entry: FeedEntry): string {
   const item = feedItem(entry);
-  return JSON.stringify({ type: item.type, timestamp: item.time, subscriptionId, cursor: item.cursor, eventId: item.eventId, data: item.data });
+  return JSON.stringify({ type: item.type, timestamp: item.time, subscriptionId, cursor: item.cursor, eventId: item.eventId, data: item.data, ...(item.erased ? { erased: true } : {}) });
 }

@@ -158,6 +158,8 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
     requireRole(actor.roles, ADMIN, 'managing subscriptions');
     const current = await existing(params.subscriptionId);
     await store.update(current._id, current.version, { status: SubscriptionStatus.deleted, webhookSecret: undefined, updatedAt: new Date().toISOString(), updatedBy: actor.userId }, [], 'subscription');
+    // Crypto-shredding of the secrets: every earlier commit of the subscription held them sealed with this key.
+    await context.privacy.erase(current._id);
     res.status(204).end();
   });
 

@@ -99,6 +99,15 @@ export const FeedQuery = z
   .strict();
 export const FeedPage = z.object({
   subscriptionId: SubscriptionId,
-  items: z.array(z.object({ cursor: z.string(), eventId: z.string(), type: z.string(), time: z.string(), data: z.record(z.string(), z.unknown()) })),
+  items: z.array(
+    z.object({
+      cursor: z.string(),
+      eventId: z.string(),
+      type: z.string(),
+      time: z.string(),
+      data: z.record(z.string(), z.unknown()),
+      erased: z.literal(true).optional().describe('The child was erased: its data is gone for good and `data` holds only the case id.'),
+    }),
+  ),
   next: z.string().describe('Pass as `after` to continue: the last item’s cursor, or the `after` given when there is nothing new.'),
 });

@@ -10,7 +10,12 @@ export interface FeedEntry {
   eventId: string;
   type: string;
   time: string;
+  /** As delivered; at rest, for a `full` subscription's entry about a child, sealed with that child's key (see `sealedFor`). */
   data: Record<string, unknown>;
+  /** The child whose data key seals `data` at rest: erasing the child makes the entry unreadable. */
+  sealedFor?: string;
+  /** Set on reading when the child was erased: `data` then holds only the case id. */
+  erased?: true;
   appendedAt: Date;
   /** A number drawn by a writer that lost the race to append the same event: fills the hole so readers need not wait; never delivered. */
   skip?: true;
@@ -31,6 +36,7 @@ const entrySchema = new Schema<FeedEntry>(
     type: { type: String, required: true },
     time: { type: String, required: true },
     data: { type: Schema.Types.Mixed, required: true },
+    sealedFor: { type: String },
     appendedAt: { type: Date, required: true },
   },
   { collection: 'feed_entries', versionKey: false, minimize: false },

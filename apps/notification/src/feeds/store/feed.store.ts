@@ -1,11 +1,15 @@
 import type { Connection, Model } from 'mongoose';
+import { DataErasedError, isErased, isSealed, type Privacy } from '@homeward/privacy';
 import { registerFeedModels, type FeedCounter, type FeedEntry } from './feed-entry.model';
 
 const DUPLICATE_KEY = 11000;
 const MAX_DRAWS = 20;
 const SKIP_SLACK = 50;
 
-export type NewFeedEntry = Pick<FeedEntry, 'eventId' | 'type' | 'time' | 'data'>;
+export type NewFeedEntry = Pick<FeedEntry, 'eventId' | 'type' | 'time' | 'data' | 'sealedFor'>;
+
+/** The path a feed entry's data is sealed under (bound into the ciphertext with the child's id). */
+export const FEED_DATA_PATH = 'feed_entries.data';
 
 /**
  * The feeds, designed for FerretDB (no transactions, no isolated conditional
@@ -20,16 +24,44 @@ export class FeedStore {
   readonly entries: Model<FeedEntry>;
   private readonly counters: Model<FeedCounter>;
 
-  constructor(connection: Connection, private readonly settleMs: number) {
+  /**
+   * With `privacy`, an entry that names the child it is about (`sealedFor`)
+   * is stored sealed with that child's key and opened on reading; once the
+   * child is erased it reads as an erased entry, never as a failure.
+   */
+  constructor(connection: Connection, private readonly settleMs: number, private readonly privacy?: Privacy) {
     ({ entries: this.entries, counters: this.counters } = registerFeedModels(connection));
   }
 
+  private async sealed(entry: NewFeedEntry): Promise<NewFeedEntry> {
+    if (!entry.sealedFor || !this.privacy) {
+      const { sealedFor: _ignored, ...plain } = entry;
+      return plain;
+    }
+    try {
+      return { ...entry, data: (await this.privacy.seal(entry.sealedFor, FEED_DATA_PATH, entry.data)) as unknown as Record<string, unknown> };
+    } catch (error) {
+      // The child was erased before its event reached the feed: the entry keeps its place, without the data.
+      if (error instanceof DataErasedError) return { ...entry, data: { caseId: entry.sealedFor } };
+      throw error;
+    }
+  }
+
+  private async opened(entry: FeedEntry): Promise<FeedEntry> {
+    if (!entry.sealedFor) return entry;
+    if (!isSealed(entry.data) || !this.privacy) return { ...entry, data: { caseId: entry.sealedFor }, erased: true };
+    const data = await this.privacy.open(entry.sealedFor, FEED_DATA_PATH, entry.data);
+    return isErased(data) ? { ...entry, data: { caseId: entry.sealedFor }, erased: true } : { ...entry, data: data as Record<string, unknown> };
+  }
+
   /** Appends the event to the subscription's feed unless it is there already; returns its cursor. */
-  async append(subscriptionId: string, entry: NewFeedEntry): Promise<number> {
-    const _id = `${subscriptionId}:${entry.eventId}`;
+  async append(subscriptionId: string, newEntry: NewFeedEntry): Promise<number> {
+    const _id = `${subscriptionId}:${newEntry.eventId}`;
+    let entry: NewFeedEntry | undefined;
     for (let draw = 0; draw < MAX_DRAWS; draw++) {
       const existing = await this.entries.collection.findOne({ _id } as never, { projection: { seq: 1 } });
       if (existing) return (existing as unknown as FeedEntry).seq;
+      entry ??= await this.sealed(newEntry);
       const seq = await this.nextSeq(subscriptionId);
       try {
         await this.entries.collection.insertOne({ _id, subscriptionId, seq, ...entry, appendedAt: new Date() } as never);
@@ -78,7 +110,7 @@ export class FeedStore {
       out.push(entry);
       if (out.length === limit) break;
     }
-    return out;
+    return Promise.all(out.map((entry) => this.opened(entry)));
   }
 
   private async nextSeq(subscriptionId: string): Promise<number> {

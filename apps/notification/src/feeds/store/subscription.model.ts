@@ -12,8 +12,9 @@ const schema = new Schema(
     personalData: { type: String, required: true },
     delivery: { type: String, required: true },
     webhookUrl: { type: String },
-    webhookSecret: { type: String },
-    pseudonymKey: { type: String, required: true },
+    // Sealed at rest (below): the value is a SealedValue, opened on every read.
+    webhookSecret: { type: Schema.Types.Mixed },
+    pseudonymKey: { type: Schema.Types.Mixed, required: true },
     status: { type: String, required: true },
     pausedCause: { type: String },
     createdAt: { type: String, required: true },
@@ -26,5 +27,12 @@ const schema = new Schema(
 
 export type SubscriptionModel = AggregateModel<SubscriptionRecord>;
 
-/** Subscriptions are aggregates: changes are version-checked and their events (paused, resumed) go through the outbox. */
-export const registerSubscriptionModel = aggregateModel<SubscriptionRecord>('FeedSubscription', schema);
+/**
+ * Subscriptions are aggregates: changes are version-checked and their events
+ * (paused, resumed) go through the outbox. The webhook signing secret and the
+ * pseudonym key are sealed in every commit, outbox entry and current-state
+ * document with a data key of the subscription's own in the key vault
+ * (wrapped by the master key), so a dump of the service's database gives
+ * neither away; deleting the subscription shreds that key.
+ */
+export const registerSubscriptionModel = aggregateModel<SubscriptionRecord>('FeedSubscription', schema, { sealed: ['webhookSecret', 'pseudonymKey'] });
