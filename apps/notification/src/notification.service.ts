@@ -24,12 +24,17 @@ export function createNotificationService(mail: MailConfig, feedsConfig: FeedsCo
   const sentMailLookup = mail.SENT_MAIL_LOOKUP_URL ? mailpitSentMailLookup(mail.SENT_MAIL_LOOKUP_URL) : undefined;
   return {
     name: 'notification',
-    models: (connection) => {
-      registerGuardianContactsModel(connection);
-      registerCaseMovementModel(connection);
-      // The models whose commits carry events for the relay.
-      return [registerDeliveryModel(connection), registerOptOutModel(connection), ...feeds.models(connection)] as unknown as Model<never>[];
-    },
+    // Every aggregate goes to the relay, also the local copies whose commits
+    // carry no events: the relay takes their outbox entries off (they piled up)
+    // and repairs their current-state documents after a crash.
+    models: (connection) =>
+      [
+        registerDeliveryModel(connection),
+        registerOptOutModel(connection),
+        registerGuardianContactsModel(connection),
+        registerCaseMovementModel(connection),
+        ...feeds.models(connection),
+      ] as unknown as Model<never>[],
     // The signed unsubscribe link answers without a bearer token: its token is its proof.
     publicRoutes: notificationRoutes([unsubscribeRoutes(mail.UNSUBSCRIBE_KEY, loadUnsubscribePage())]),
     routes: (app, context) => {

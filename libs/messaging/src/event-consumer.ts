@@ -173,7 +173,11 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: options.fromBeginning ?? true });
       await consumer.run({
-        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
+        // Every partition of every topic the group reads at once (4 topics × 3
+        // partitions here): a message retried in place while it waits for
+        // another topic's event (a milestone before the registration it needs)
+        // then holds up its own partition only, never the one bringing that event.
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 16,
         eachMessage,
       });
     },
