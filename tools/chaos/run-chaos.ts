@@ -102,7 +102,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const faults = await monkey;
     log(`all ${faults.length} faults inflicted; waiting for every consumer to catch up`);
     // Every group of the run: each service's own, and those of its extra consumers (notification's feeds).
-    const consumerGroups = await runGroups(kafka, services);
+    const consumerGroups = await runGroups(kafka, services, log);
     await quiesce(kafka, consumerGroups.map((g) => g.group), log);
 
     const cases = summaries.flatMap((summary, i) =>
@@ -182,17 +182,31 @@ interface RunGroup {
   readonly database: string;
 }
 
-async function runGroups(kafka: ReturnType<typeof createKafka>, services: Awaited<ReturnType<typeof chaosServices>>): Promise<RunGroup[]> {
+/**
+ * The consumer groups of the run, once every one of them is back at work:
+ * right after a broker restart the groups are still rejoining (or not yet
+ * listed), and a look then would find nothing to wait for or to audit.
+ */
+async function runGroups(kafka: ReturnType<typeof createKafka>, services: Awaited<ReturnType<typeof chaosServices>>, log: (line: string) => void): Promise<RunGroup[]> {
   const admin = kafka.admin();
   await admin.connect();
+  const deadline = Date.now() + LONG;
   try {
-    const { groups } = await admin.listGroups();
-    const found: RunGroup[] = [];
-    for (const { groupId } of groups) {
-      const owner = serviceNames.find((n) => groupId === services.groups[n] || groupId.startsWith(`${services.groups[n]}-`));
-      if (owner) found.push({ group: groupId, database: services.databases[owner] });
+    for (;;) {
+      const found: RunGroup[] = [];
+      const { groups } = await admin.listGroups().catch(() => ({ groups: [] as { groupId: string }[] }));
+      for (const { groupId } of groups) {
+        const owner = serviceNames.find((n) => groupId === services.groups[n] || groupId.startsWith(`${services.groups[n]}-`));
+        if (owner) found.push({ group: groupId, database: services.databases[owner] });
+      }
+      const described = found.length > 0 ? await admin.describeGroups(found.map((g) => g.group)).catch(() => ({ groups: [] })) : { groups: [] };
+      const stable = new Set(described.groups.filter((g) => g.state === 'Stable' && g.members.length > 0).map((g) => g.groupId));
+      const everyService = serviceNames.every((n) => found.some((g) => g.group === services.groups[n]));
+      if (everyService && found.every((g) => stable.has(g.group))) return found.sort((a, b) => a.group.localeCompare(b.group));
+      if (Date.now() > deadline) throw new Error(`consumer groups not all back at work: ${found.map((g) => `${g.group}${stable.has(g.group) ? '' : ' (not stable)'}`).join(', ') || 'none listed'}`);
+      log(`waiting for the consumer groups to be back at work (${stable.size} of ${found.length} listed are stable)`);
+      await sleep(2_000);
     }
-    return found.sort((a, b) => a.group.localeCompare(b.group));
   } finally {
     await admin.disconnect();
   }
