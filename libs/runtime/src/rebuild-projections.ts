@@ -3,7 +3,7 @@ import { Partitioners } from 'kafkajs';
 import { deadLetterTopic } from '@homeward/contracts';
 import { createEventConsumer, createEventFactory, createKafka, createOutboxRelay, physicalTopic } from '@homeward/messaging';
 import { connectMongo, OutboxStore, ProcessedEventStore, syncIndexes, usePersonalDataCodec } from '@homeward/persistence';
-import { createPrivacy, privacySettings } from '@homeward/privacy';
+import { createPrivacy, isSealed, privacySettings, type Privacy } from '@homeward/privacy';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './service-env';
 import type { ServiceContext, ServiceDefinition } from './start-service';
@@ -25,9 +25,31 @@ export interface RebuildOutcome {
 
 const BACKUP_SUFFIX = '_before_rebuild';
 
-async function documents(connection: Connection, collection: string): Promise<Map<string, string>> {
+/**
+ * An aggregate projection keeps its truth in companion collections
+ * (AggregateStore): the commit log, the outbox and the relay's publication
+ * marks. All of them go aside with it: a mark left behind would name a commit
+ * id the rebuild writes again and make the relay skip projecting it.
+ */
+const companions = (collection: string): string[] => [collection, `${collection}_commits`, `${collection}_outbox`, `${collection}_published`];
+
+/**
+ * Each document as compared: a sealed personal field (AES-GCM, a fresh IV at
+ * every seal) is compared by what it holds, opened with the child's key, and
+ * stays marked sealed, so a rebuild that wrote it in clear would differ.
+ */
+async function documents(connection: Connection, collection: string, privacy: Privacy): Promise<Map<string, string>> {
   const docs = await connection.db!.collection(collection).find({}).toArray();
-  return new Map(docs.map((d) => [String(d._id), JSON.stringify(d)]));
+  const compared = await Promise.all(
+    docs.map(async (d) => {
+      const id = String(d._id);
+      const fields = await Promise.all(
+        Object.entries(d).map(async ([field, value]) => [field, isSealed(value) ? { sealed: await privacy.open(id, field, value) } : value] as const),
+      );
+      return [id, JSON.stringify(Object.fromEntries(fields))] as const;
+    }),
+  );
+  return new Map(compared);
 }
 
 /**
@@ -57,9 +79,8 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
 
     const before = new Map<string, Map<string, string>>();
     for (const { collection } of projections) {
-      before.set(collection, await documents(connection, collection));
-      // An aggregate projection keeps its truth in a commit log beside it (AggregateStore): that goes too.
-      for (const name of [collection, `${collection}_commits`, `${collection}_outbox`]) await setAside(connection, name);
+      before.set(collection, await documents(connection, collection, privacy));
+      for (const name of companions(collection)) await setAside(connection, name);
     }
     await syncIndexes(connection);
 
@@ -92,12 +113,12 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
     const comparisons: ProjectionComparison[] = [];
     for (const { collection } of projections) {
       const was = before.get(collection)!;
-      const now = await documents(connection, collection);
+      const now = await documents(connection, collection, privacy);
       const ids = new Set([...was.keys(), ...now.keys()]);
       const differing = [...ids].filter((id) => was.get(id) !== now.get(id)).sort();
       comparisons.push({ collection, before: was.size, after: now.size, differing });
       if (differing.length > 0) continue;
-      for (const name of [collection, `${collection}_commits`, `${collection}_outbox`]) {
+      for (const name of companions(collection)) {
         await connection.db!.collection(`${name}${BACKUP_SUFFIX}`).drop().catch(() => undefined);
       }
     }
@@ -108,7 +129,7 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
     await admin.deleteGroups([groupId]).catch(() => undefined);
     return { groupId, eventsProcessed, projections: comparisons, same: comparisons.every((c) => c.differing.length === 0) };
   } finally {
-    await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+    await Promise.allSettled([producer.disconnect(), admin.disconnect(), definition.close?.()]);
     await connection.close();
   }
 }
