@@ -6,7 +6,7 @@ import { connectMongo, OutboxStore, ProcessedEventStore, syncIndexes, usePersona
 import { createPrivacy, isSealed, privacySettings, type Privacy } from '@homeward/privacy';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './service-env';
-import type { ServiceContext, ServiceDefinition } from './start-service';
+import type { Projection, ServiceContext, ServiceDefinition } from './start-service';
 
 export interface ProjectionComparison {
   readonly collection: string;
@@ -34,11 +34,21 @@ const BACKUP_SUFFIX = '_before_rebuild';
 const companions = (collection: string): string[] => [collection, `${collection}_commits`, `${collection}_outbox`, `${collection}_published`];
 
 /**
+ * Objects written with their keys in order: a document's fields come in the
+ * order its writes first set them (a movement's passengers before its
+ * schedule when a case's event came first), which says nothing; arrays keep theirs.
+ */
+const orderedKeys = (_key: string, value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype
+    ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, (value as Record<string, unknown>)[k]]))
+    : value;
+
+/**
  * Each document as compared: a sealed personal field (AES-GCM, a fresh IV at
  * every seal) is compared by what it holds, opened with the child's key, and
  * stays marked sealed, so a rebuild that wrote it in clear would differ.
  */
-async function documents(connection: Connection, collection: string, privacy: Privacy): Promise<Map<string, string>> {
+async function documents(connection: Connection, { collection, comparable = (d) => d }: Projection, privacy: Privacy): Promise<Map<string, string>> {
   const docs = await connection.db!.collection(collection).find({}).toArray();
   const compared = await Promise.all(
     docs.map(async (d) => {
@@ -46,7 +56,7 @@ async function documents(connection: Connection, collection: string, privacy: Pr
       const fields = await Promise.all(
         Object.entries(d).map(async ([field, value]) => [field, isSealed(value) ? { sealed: await privacy.open(id, field, value) } : value] as const),
       );
-      return [id, JSON.stringify(Object.fromEntries(fields))] as const;
+      return [id, JSON.stringify(comparable(Object.fromEntries(fields)), orderedKeys)] as const;
     }),
   );
   return new Map(compared);
@@ -78,8 +88,9 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
     const topics = [...new Set(handlers.map((h) => physicalTopic(config.HOMEWARD_TOPIC_PREFIX, h.definition.topic)))];
 
     const before = new Map<string, Map<string, string>>();
-    for (const { collection } of projections) {
-      before.set(collection, await documents(connection, collection, privacy));
+    for (const projection of projections) {
+      const { collection } = projection;
+      before.set(collection, await documents(connection, projection, privacy));
       for (const name of companions(collection)) await setAside(connection, name);
     }
     await syncIndexes(connection);
@@ -111,9 +122,10 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
     }
 
     const comparisons: ProjectionComparison[] = [];
-    for (const { collection } of projections) {
+    for (const projection of projections) {
+      const { collection } = projection;
       const was = before.get(collection)!;
-      const now = await documents(connection, collection, privacy);
+      const now = await documents(connection, projection, privacy);
       const ids = new Set([...was.keys(), ...now.keys()]);
       const differing = [...ids].filter((id) => was.get(id) !== now.get(id)).sort();
       comparisons.push({ collection, before: was.size, after: now.size, differing });
