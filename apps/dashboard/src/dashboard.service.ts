@@ -7,7 +7,7 @@ import { createServiceHealth, type ServiceHealth } from './health/service-health
 import { dashboardPageRoutes, dashboardRoutes } from './http/dashboard.routes';
 import { createSnapshotReader } from './http/dashboard-snapshot';
 import { createLiveStream, type LiveStream } from './http/live-stream';
-import { DashboardQueries } from './store/dashboard.queries';
+import { DashboardQueries, throughputHorizon } from './store/dashboard.queries';
 import { comparableShard, CounterShards } from './store/counter-shards';
 import { READ_MODEL_COLLECTIONS, registerReadModel, type ReadModel } from './store/read-model.models';
 
@@ -42,10 +42,11 @@ export function createDashboardService(config: DashboardConfig): ServiceDefiniti
     projections: (context) => {
       const model = registerReadModel(context.connection);
       const handlers = dashboardHandlers(model, new CounterShards(model.shards));
+      const comparable = comparableShard(throughputHorizon(new Date()));
       return READ_MODEL_COLLECTIONS.map((collection, i) => ({
         collection,
         handlers: i === 0 ? handlers : [],
-        ...(collection === 'counter_shards' ? { comparable: comparableShard } : {}),
+        ...(collection === 'counter_shards' ? { comparable } : {}),
       }));
     },
     publicRoutes: (app) => dashboardPageRoutes(app),

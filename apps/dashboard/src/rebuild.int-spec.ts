@@ -17,12 +17,15 @@ import {
   ProgrammeCreatedV1,
   ProgrammeSuspendedV1,
 } from '@homeward/contracts';
+import { createEventFactory } from '@homeward/messaging';
 import { loadServiceConfig, rebuildProjections } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
 import { expectEventually, testAuthEnv, testServers, uniqueName } from '@homeward/testing';
 import { loadDashboardConfig } from './config';
 import { createDashboardService } from './dashboard.service';
-import { READ_MODEL_COLLECTIONS } from './store/read-model.models';
+import { CounterShards } from './store/counter-shards';
+import { throughputHorizon } from './store/dashboard.queries';
+import { READ_MODEL_COLLECTIONS, type CounterShardDoc, type DocCollection } from './store/read-model.models';
 import { DashboardHarness, registration } from './test-support/dashboard.harness';
 
 const PROGRAMME = 'iq-ru-2019';
@@ -61,6 +64,8 @@ describe('rebuild of the dashboard read model from the topics', () => {
   /** The views as stored. */
   const views = async () =>
     Object.fromEntries(await Promise.all(VIEWS.map(async (c) => [c, (await db().collection(c).find({}).sort({ _id: 1 }).toArray()).map((d) => JSON.stringify(sortedKeys(d)))])));
+  const oldMinute = new Date(Date.now() - 2 * 24 * 3_600_000).toISOString().slice(0, 16);
+  const prune = () => new CounterShards(db().collection('counter_shards') as unknown as DocCollection<CounterShardDoc>).prune(throughputHorizon(new Date()));
   /** Every non-zero count of every shard, as `shard path=value` (the tokens `t` are the shards' idempotency records). */
   const counts = async () => {
     const leaves = (prefix: string, value: unknown): string[] =>
@@ -107,7 +112,12 @@ describe('rebuild of the dashboard read model from the topics', () => {
           personal: { name: 'Anna Primerova', relationship: 'grandmother', receivingPerson: 'Anna Primerova' },
           handedOverAt: at(11),
         }),
-        d.event(EmailSentV1, { deliveryId: `${ids.ru1}:assigned:g`, caseId: ids.ru1, guardianId: randomUUID(), milestone: 'assigned', sentAt: at(11) }),
+        // Published two days ago: its throughput minute is one the live dashboard prunes (below).
+        createEventFactory('/homeward/notification', () => new Date(Date.now() - 2 * 24 * 3_600_000))(
+          EmailSentV1,
+          { deliveryId: `${ids.ru1}:assigned:g`, caseId: ids.ru1, guardianId: randomUUID(), milestone: 'assigned', sentAt: at(11) },
+          { correlationid: randomUUID() },
+        ),
         d.event(ProgrammeSuspendedV1, { programmeId: PROGRAMME, reason: 'security', suspendedAt: at(12) }),
       );
       await expectEventually(async () => {
@@ -118,6 +128,9 @@ describe('rebuild of the dashboard read model from the topics', () => {
         // All 23 distinct events are through (the registration sent twice is recorded once).
         expect(await db().collection('processed_events').countDocuments({ group: env.KAFKA_GROUP_ID })).toBe(23);
       }, { timeoutMs: 90_000, intervalMs: 250 });
+      // The live dashboard's pruner, which runs every ten minutes, drops the old minute.
+      await prune();
+      expect(JSON.stringify(await db().collection('counter_shards').find({}).toArray())).not.toContain(`"${oldMinute}"`);
     } finally {
       // The dashboard stops before a rebuild (its database stays).
       await d.stop();
@@ -141,6 +154,9 @@ describe('rebuild of the dashboard read model from the topics', () => {
       { collection: 'counter_shards', before: 16, after: 16, differing: [] },
     ]);
     expect(outcome.same).toBe(true);
+    // The replay counted the old minute again; the restarted dashboard's first prune drops it as before.
+    expect(JSON.stringify(await db().collection('counter_shards').find({}).toArray())).toContain(`"${oldMinute}"`);
+    await prune();
     // 23 distinct events (the registration sent twice counts once).
     expect(outcome.eventsProcessed).toBe(23);
     expect(await views()).toEqual(before);
@@ -162,6 +178,7 @@ describe('rebuild of the dashboard read model from the topics', () => {
     expect(outcome.projections.find((p) => p.collection === 'hold_views')).toEqual({ collection: 'hold_views', before: 0, after: 1, differing: [ids.hold] });
     expect(outcome.projections.find((p) => p.collection === 'counter_shards')?.differing).toHaveLength(16);
     expect(await views()).toEqual(good);
+    await prune();
     expect(await counts()).toEqual(counted);
     expect(await db().collection('case_views_before_rebuild').countDocuments({})).toBe(2);
   }, 120_000);

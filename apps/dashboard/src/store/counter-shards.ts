@@ -121,9 +121,13 @@ function counters(tree: Tree): Tree {
  * consumer's processed events), counters at zero (a case counted under its
  * destination before its registration arrived, then moved) and the order the
  * fields were first incremented in, all of which follow the order the topics
- * were read in, not what they say.
+ * were read in, not what they say; and the throughput minutes before
+ * `horizon`, which the live dashboard prunes and a replay counts again.
  */
-export function comparableShard(shard: Record<string, unknown>): unknown {
-  const { _id, t: _tokens, ...rest } = shard;
-  return { _id, ...counters(rest as Tree) };
+export function comparableShard(horizon: string): (shard: Record<string, unknown>) => unknown {
+  return (shard) => {
+    const { _id, t: _tokens, minute, ...rest } = shard;
+    const recent = Object.fromEntries(Object.entries((minute as Record<string, number> | undefined) ?? {}).filter(([m]) => m >= horizon));
+    return { _id, ...counters({ ...(rest as Tree), minute: recent }) };
+  };
 }
