@@ -3,6 +3,7 @@ import { Kafka, type Producer } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { CaseRegisteredV2, ProgrammeCreatedV1, Topic, type EventData, type EventDefinition } from '@homeward/contracts';
 import { createEventFactory, physicalTopic, toKafkaMessage } from '@homeward/messaging';
+import { keyVaultDbFor } from '@homeward/privacy';
 import { loadServiceConfig, rebuildProjections, startService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
 import { expectEventually, testAuthEnv, testServers, uniqueName } from '@homeward/testing';
@@ -119,6 +120,17 @@ describe('rebuild of the legal projections from the topics', () => {
     expect(await legalTopicEnd()).toEqual(published);
     expect(await mongo.db(db).listCollections({ name: 'programmes_before_rebuild' }).toArray()).toEqual([]);
   });
+
+  it('touches nothing when it cannot read the topics', async () => {
+    const before = await snapshot('programmes');
+    // The same database, but topics that do not exist: the broker cannot say where they end.
+    const nowhere = uniqueName('rebuild-none');
+    const elsewhere = loadServiceConfig('legal', 0, { ...testAuthEnv(), HOMEWARD_TOPIC_PREFIX: nowhere, MONGO_DB: db, MONGO_URL: testServers.mongoUrl, KAFKA_BROKERS: testServers.kafkaBrokers.join(','), KAFKA_GROUP_ID: `${prefix}-legal` });
+    await expect(rebuildProjections(legalService, elsewhere, logger)).rejects.toThrow(/topic/i);
+    await mongo.db(keyVaultDbFor(nowhere)).dropDatabase();
+    expect(await snapshot('programmes')).toEqual(before);
+    expect(await mongo.db(db).listCollections({ name: 'programmes_before_rebuild' }).toArray()).toEqual([]);
+  }, 120_000);
 
   it('repairs a damaged or missing copy from the topics, and keeps the old copy for inspection', async () => {
     const good = await snapshot('programmes');

@@ -75,7 +75,7 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
   // As the service itself: personal fields sealed with the child's key, events opened before their handlers.
   const privacy = await createPrivacy(connection, privacySettings(config));
   usePersonalDataCodec(connection, privacy);
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `homeward-${definition.name}-rebuild`, logger });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `homeward-${definition.name}-rebuild`, logger, ...config.kafkaSecurity });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   const admin = kafka.admin();
   const groupId = `${config.KAFKA_GROUP_ID}-rebuild-${Date.now().toString(36)}`;
@@ -87,38 +87,46 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
     const handlers = projections.flatMap((p) => p.handlers);
     const topics = [...new Set(handlers.map((h) => physicalTopic(config.HOMEWARD_TOPIC_PREFIX, h.definition.topic)))];
 
-    const before = new Map<string, Map<string, string>>();
-    for (const projection of projections) {
-      const { collection } = projection;
-      before.set(collection, await documents(connection, projection, privacy));
-      for (const name of companions(collection)) await setAside(connection, name);
-    }
-    await syncIndexes(connection);
-
+    // Where the topics end now, asked before anything is touched: a broker that cannot answer leaves the copies as they are.
     await admin.connect();
     const ends = new Map<string, Map<number, number>>();
     for (const topic of topics) ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, Number(o.high)])));
-    await producer.connect();
-    // The relay brings an aggregate's current-state document up to date from its commits.
-    const relay = createOutboxRelay({ producer, stores: outboxModels.map((m) => new OutboxStore(m)), topicPrefix: config.HOMEWARD_TOPIC_PREFIX, logger, pollMs: 100 });
-    relay.start();
-    const consumer = createEventConsumer({
-      kafka,
-      groupId,
-      topicPrefix: config.HOMEWARD_TOPIC_PREFIX,
-      handlers,
-      processed: new ProcessedEventStore(connection),
-      deadLetter: { producer, topic: physicalTopic(config.HOMEWARD_TOPIC_PREFIX, deadLetterTopic(definition.name)) },
-      logger,
-      personalData: privacy,
-      fromBeginning: true,
-    });
-    await consumer.start();
+
+    const before = new Map<string, Map<string, string>>();
+    for (const projection of projections) before.set(projection.collection, await documents(connection, projection, privacy));
+    const aside: string[] = [];
     try {
-      await consumedToEnd(admin, groupId, ends);
-    } finally {
-      await consumer.stop();
-      await relay.stop();
+      for (const name of projections.flatMap((p) => companions(p.collection))) {
+        await setAside(connection, name);
+        aside.push(name);
+      }
+      await syncIndexes(connection);
+      await producer.connect();
+      // The relay brings an aggregate's current-state document up to date from its commits.
+      const relay = createOutboxRelay({ producer, stores: outboxModels.map((m) => new OutboxStore(m)), topicPrefix: config.HOMEWARD_TOPIC_PREFIX, logger, pollMs: 100 });
+      relay.start();
+      const consumer = createEventConsumer({
+        kafka,
+        groupId,
+        topicPrefix: config.HOMEWARD_TOPIC_PREFIX,
+        handlers,
+        processed: new ProcessedEventStore(connection),
+        deadLetter: { producer, topic: physicalTopic(config.HOMEWARD_TOPIC_PREFIX, deadLetterTopic(definition.name)) },
+        logger,
+        personalData: privacy,
+        fromBeginning: true,
+      });
+      try {
+        await consumer.start();
+        await consumedToEnd(admin, groupId, ends);
+      } finally {
+        await consumer.stop();
+        await relay.stop();
+      }
+    } catch (error) {
+      // A replay cut short must not leave the service with half its copies: put the old ones back.
+      for (const name of aside) await restore(connection, name);
+      throw error;
     }
 
     const comparisons: ProjectionComparison[] = [];
@@ -153,6 +161,14 @@ async function setAside(connection: Connection, name: string): Promise<void> {
   const docs = await connection.db!.collection(name).find({}).toArray();
   if (docs.length > 0) await backup.insertMany(docs);
   await connection.db!.collection(name).drop().catch(() => undefined);
+}
+
+/** Puts the copy set aside back in place of whatever the interrupted rebuild wrote. */
+async function restore(connection: Connection, name: string): Promise<void> {
+  const docs = await connection.db!.collection(`${name}${BACKUP_SUFFIX}`).find({}).toArray();
+  await connection.db!.collection(name).deleteMany({});
+  if (docs.length > 0) await connection.db!.collection(name).insertMany(docs);
+  await connection.db!.collection(`${name}${BACKUP_SUFFIX}`).drop().catch(() => undefined);
 }
 
 /** Polls the group's committed offsets until every partition reached the end it had when the rebuild began. */
