@@ -8,11 +8,12 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot, serviceNames } from '@homeward/testing';
+import { appNames, repoRoot } from '@homeward/testing';
 
 const service = process.argv[2];
-if (!service || !(serviceNames as readonly string[]).includes(service)) {
-  process.stderr.write(`usage: npm run rebuild -- <${serviceNames.join('|')}>\n`);
+// The dashboard too: its whole read model comes from the topics.
+if (!service || !(appNames as readonly string[]).includes(service)) {
+  process.stderr.write(`usage: npm run rebuild -- <${appNames.join('|')}>\n`);
   process.exit(2);
 }
 // The service's own rebuild entry, run as the service would be (an app is never imported by tools).

@@ -7,9 +7,9 @@ import { createServiceHealth, type ServiceHealth } from './health/service-health
 import { dashboardPageRoutes, dashboardRoutes } from './http/dashboard.routes';
 import { createSnapshotReader } from './http/dashboard-snapshot';
 import { createLiveStream, type LiveStream } from './http/live-stream';
-import { DashboardQueries } from './store/dashboard.queries';
-import { CounterShards } from './store/counter-shards';
-import { registerReadModel, type ReadModel } from './store/read-model.models';
+import { DashboardQueries, throughputHorizon } from './store/dashboard.queries';
+import { comparableShard, CounterShards } from './store/counter-shards';
+import { READ_MODEL_COLLECTIONS, registerReadModel, type ReadModel } from './store/read-model.models';
 
 const PRUNE_EVERY_MS = 10 * 60_000;
 
@@ -35,6 +35,19 @@ export function createDashboardService(config: DashboardConfig): ServiceDefiniti
     handlers: (context) => {
       const model = registerReadModel(context.connection);
       return dashboardHandlers(model, shardsOf(model), () => live?.changed());
+    },
+    // Everything the dashboard stores is a read model of the topics: all of it is rebuilt. One set of
+    // handlers writes the five collections together (a case's event moves its counters, its movement's
+    // passengers and its holds), so they are listed once, with the first collection.
+    projections: (context) => {
+      const model = registerReadModel(context.connection);
+      const handlers = dashboardHandlers(model, new CounterShards(model.shards));
+      const comparable = comparableShard(throughputHorizon(new Date()));
+      return READ_MODEL_COLLECTIONS.map((collection, i) => ({
+        collection,
+        handlers: i === 0 ? handlers : [],
+        ...(collection === 'counter_shards' ? { comparable } : {}),
+      }));
     },
     publicRoutes: (app) => dashboardPageRoutes(app),
     routes: (app, context) => {

@@ -1,6 +1,7 @@
 import type { Model } from 'mongoose';
 import type { ServiceDefinition } from '@homeward/runtime';
 import { milestoneHandlers } from './consumers/milestone.handlers';
+import { notificationProjections } from './consumers/notification.projections';
 import { createFeedsModule, loadFeedsConfig, type FeedsConfig } from './feeds';
 import { deliveryRoutes } from './http/delivery.routes';
 import { notificationRoutes } from './http/notification.routes';
@@ -44,6 +45,7 @@ export function createNotificationService(mail: MailConfig, feedsConfig: FeedsCo
     },
     handlers: milestoneHandlers({ mailer, render, config: mail, ...(sentMailLookup ? { sentMailLookup } : {}) }),
     consumers: [feeds.consumer],
+    projections: notificationProjections,
     workers: feeds.workers,
     close: () => mailer.close(),
   };

@@ -3,10 +3,10 @@ import { Partitioners } from 'kafkajs';
 import { deadLetterTopic } from '@homeward/contracts';
 import { createEventConsumer, createEventFactory, createKafka, createOutboxRelay, physicalTopic } from '@homeward/messaging';
 import { connectMongo, OutboxStore, ProcessedEventStore, syncIndexes, usePersonalDataCodec } from '@homeward/persistence';
-import { createPrivacy, privacySettings } from '@homeward/privacy';
+import { createPrivacy, isSealed, privacySettings, type Privacy } from '@homeward/privacy';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './service-env';
-import type { ServiceContext, ServiceDefinition } from './start-service';
+import type { Projection, ServiceContext, ServiceDefinition } from './start-service';
 
 export interface ProjectionComparison {
   readonly collection: string;
@@ -25,9 +25,41 @@ export interface RebuildOutcome {
 
 const BACKUP_SUFFIX = '_before_rebuild';
 
-async function documents(connection: Connection, collection: string): Promise<Map<string, string>> {
+/**
+ * An aggregate projection keeps its truth in companion collections
+ * (AggregateStore): the commit log, the outbox and the relay's publication
+ * marks. All of them go aside with it: a mark left behind would name a commit
+ * id the rebuild writes again and make the relay skip projecting it.
+ */
+const companions = (collection: string): string[] => [collection, `${collection}_commits`, `${collection}_outbox`, `${collection}_published`];
+
+/**
+ * Objects written with their keys in order: a document's fields come in the
+ * order its writes first set them (a movement's passengers before its
+ * schedule when a case's event came first), which says nothing; arrays keep theirs.
+ */
+const orderedKeys = (_key: string, value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype
+    ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, (value as Record<string, unknown>)[k]]))
+    : value;
+
+/**
+ * Each document as compared: a sealed personal field (AES-GCM, a fresh IV at
+ * every seal) is compared by what it holds, opened with the child's key, and
+ * stays marked sealed, so a rebuild that wrote it in clear would differ.
+ */
+async function documents(connection: Connection, { collection, comparable = (d) => d }: Projection, privacy: Privacy): Promise<Map<string, string>> {
   const docs = await connection.db!.collection(collection).find({}).toArray();
-  return new Map(docs.map((d) => [String(d._id), JSON.stringify(d)]));
+  const compared = await Promise.all(
+    docs.map(async (d) => {
+      const id = String(d._id);
+      const fields = await Promise.all(
+        Object.entries(d).map(async ([field, value]) => [field, isSealed(value) ? { sealed: await privacy.open(id, field, value) } : value] as const),
+      );
+      return [id, JSON.stringify(comparable(Object.fromEntries(fields)), orderedKeys)] as const;
+    }),
+  );
+  return new Map(compared);
 }
 
 /**
@@ -43,7 +75,7 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
   // As the service itself: personal fields sealed with the child's key, events opened before their handlers.
   const privacy = await createPrivacy(connection, privacySettings(config));
   usePersonalDataCodec(connection, privacy);
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `homeward-${definition.name}-rebuild`, logger });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `homeward-${definition.name}-rebuild`, logger, ...config.kafkaSecurity });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   const admin = kafka.admin();
   const groupId = `${config.KAFKA_GROUP_ID}-rebuild-${Date.now().toString(36)}`;
@@ -55,49 +87,58 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
     const handlers = projections.flatMap((p) => p.handlers);
     const topics = [...new Set(handlers.map((h) => physicalTopic(config.HOMEWARD_TOPIC_PREFIX, h.definition.topic)))];
 
-    const before = new Map<string, Map<string, string>>();
-    for (const { collection } of projections) {
-      before.set(collection, await documents(connection, collection));
-      // An aggregate projection keeps its truth in a commit log beside it (AggregateStore): that goes too.
-      for (const name of [collection, `${collection}_commits`, `${collection}_outbox`]) await setAside(connection, name);
-    }
-    await syncIndexes(connection);
-
+    // Where the topics end now, asked before anything is touched: a broker that cannot answer leaves the copies as they are.
     await admin.connect();
     const ends = new Map<string, Map<number, number>>();
     for (const topic of topics) ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, Number(o.high)])));
-    await producer.connect();
-    // The relay brings an aggregate's current-state document up to date from its commits.
-    const relay = createOutboxRelay({ producer, stores: outboxModels.map((m) => new OutboxStore(m)), topicPrefix: config.HOMEWARD_TOPIC_PREFIX, logger, pollMs: 100 });
-    relay.start();
-    const consumer = createEventConsumer({
-      kafka,
-      groupId,
-      topicPrefix: config.HOMEWARD_TOPIC_PREFIX,
-      handlers,
-      processed: new ProcessedEventStore(connection),
-      deadLetter: { producer, topic: physicalTopic(config.HOMEWARD_TOPIC_PREFIX, deadLetterTopic(definition.name)) },
-      logger,
-      personalData: privacy,
-      fromBeginning: true,
-    });
-    await consumer.start();
+
+    const before = new Map<string, Map<string, string>>();
+    for (const projection of projections) before.set(projection.collection, await documents(connection, projection, privacy));
+    const aside: string[] = [];
     try {
-      await consumedToEnd(admin, groupId, ends);
-    } finally {
-      await consumer.stop();
-      await relay.stop();
+      for (const name of projections.flatMap((p) => companions(p.collection))) {
+        await setAside(connection, name);
+        aside.push(name);
+      }
+      await syncIndexes(connection);
+      await producer.connect();
+      // The relay brings an aggregate's current-state document up to date from its commits.
+      const relay = createOutboxRelay({ producer, stores: outboxModels.map((m) => new OutboxStore(m)), topicPrefix: config.HOMEWARD_TOPIC_PREFIX, logger, pollMs: 100 });
+      relay.start();
+      const consumer = createEventConsumer({
+        kafka,
+        groupId,
+        topicPrefix: config.HOMEWARD_TOPIC_PREFIX,
+        handlers,
+        processed: new ProcessedEventStore(connection),
+        deadLetter: { producer, topic: physicalTopic(config.HOMEWARD_TOPIC_PREFIX, deadLetterTopic(definition.name)) },
+        logger,
+        personalData: privacy,
+        fromBeginning: true,
+      });
+      try {
+        await consumer.start();
+        await consumedToEnd(admin, groupId, ends);
+      } finally {
+        await consumer.stop();
+        await relay.stop();
+      }
+    } catch (error) {
+      // A replay cut short must not leave the service with half its copies: put the old ones back.
+      for (const name of aside) await restore(connection, name);
+      throw error;
     }
 
     const comparisons: ProjectionComparison[] = [];
-    for (const { collection } of projections) {
+    for (const projection of projections) {
+      const { collection } = projection;
       const was = before.get(collection)!;
-      const now = await documents(connection, collection);
+      const now = await documents(connection, projection, privacy);
       const ids = new Set([...was.keys(), ...now.keys()]);
       const differing = [...ids].filter((id) => was.get(id) !== now.get(id)).sort();
       comparisons.push({ collection, before: was.size, after: now.size, differing });
       if (differing.length > 0) continue;
-      for (const name of [collection, `${collection}_commits`, `${collection}_outbox`]) {
+      for (const name of companions(collection)) {
         await connection.db!.collection(`${name}${BACKUP_SUFFIX}`).drop().catch(() => undefined);
       }
     }
@@ -108,7 +149,7 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
     await admin.deleteGroups([groupId]).catch(() => undefined);
     return { groupId, eventsProcessed, projections: comparisons, same: comparisons.every((c) => c.differing.length === 0) };
   } finally {
-    await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+    await Promise.allSettled([producer.disconnect(), admin.disconnect(), definition.close?.()]);
     await connection.close();
   }
 }
@@ -120,6 +161,14 @@ async function setAside(connection: Connection, name: string): Promise<void> {
   const docs = await connection.db!.collection(name).find({}).toArray();
   if (docs.length > 0) await backup.insertMany(docs);
   await connection.db!.collection(name).drop().catch(() => undefined);
+}
+
+/** Puts the copy set aside back in place of whatever the interrupted rebuild wrote. */
+async function restore(connection: Connection, name: string): Promise<void> {
+  const docs = await connection.db!.collection(`${name}${BACKUP_SUFFIX}`).find({}).toArray();
+  await connection.db!.collection(name).deleteMany({});
+  if (docs.length > 0) await connection.db!.collection(name).insertMany(docs);
+  await connection.db!.collection(`${name}${BACKUP_SUFFIX}`).drop().catch(() => undefined);
 }
 
 /** Polls the group's committed offsets until every partition reached the end it had when the rebuild began. */

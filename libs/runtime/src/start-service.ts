@@ -75,6 +75,14 @@ export interface ServiceDefinition {
 export interface Projection {
   readonly collection: string;
   readonly handlers: readonly HandlerRegistration[];
+  /**
+   * What a rebuild compares of each document, when the documents keep more
+   * than their state (the default compares the whole document): for counters
+   * whose idempotency tokens carry the time they were written and whose
+   * fields appear in the order the increments came. Every value that states
+   * something must stay in it.
+   */
+  readonly comparable?: (document: Record<string, unknown>) => unknown;
 }
 
 export interface RunningService {

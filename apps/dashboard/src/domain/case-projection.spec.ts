@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { CaseFact } from './case-fact';
 import { applyCaseChange, contributionOf, emptyCase, type CaseChange, type CaseState } from './case-projection';
 import { counterDelta } from './counter-delta';
@@ -116,5 +117,15 @@ describe('a case in the read model', () => {
       'stage.unknown.in-legal-review': -1,
       'stage.RU.in-legal-review': 1,
     });
+  });
+
+  it('stores the same case whatever order the topics deliver its events in (a rebuild replays them in another)', () => {
+    const inOrder = JSON.stringify(replay(journey));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(journey, { minLength: journey.length, maxLength: journey.length }), (delivered) => {
+        expect(JSON.stringify(replay(delivered))).toBe(inOrder);
+      }),
+      { seed: 20261127, numRuns: 200 },
+    );
   });
 });

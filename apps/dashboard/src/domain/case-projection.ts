@@ -47,8 +47,16 @@ export function applyCaseChange(state: CaseState, change: CaseChange): CaseState
   return change.fact ? withFact(next, change.fact) : next;
 }
 
+/**
+ * Facts are kept in one order whatever order the topics delivered them in
+ * (time, then kind, then event id), so that the stored document, and the
+ * counters built from it, are the same after a rebuild from the topics.
+ */
+const factOrder = (a: CaseFact, b: CaseFact): number =>
+  a.at < b.at ? -1 : a.at > b.at ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+
 const withFact = (state: CaseState, fact: CaseFact): CaseState =>
-  state.facts.some((f) => f.eventId === fact.eventId && f.kind === fact.kind) ? state : { ...state, facts: [...state.facts, fact] };
+  state.facts.some((f) => f.eventId === fact.eventId && f.kind === fact.kind) ? state : { ...state, facts: [...state.facts, fact].sort(factOrder) };
 
 /**
  * Everything this case adds to the dashboard's counters right now: one in its

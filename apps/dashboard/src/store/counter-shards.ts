@@ -96,3 +96,38 @@ export class CounterShards {
     this.settled.set(shard, [...(this.settled.get(shard) ?? []), ...tokens]);
   }
 }
+
+type Tree = { [key: string]: number | Tree };
+
+/** Counters with their zeros dropped and their keys in order: what two shards equal in every count have in common. */
+function counters(tree: Tree): Tree {
+  const out: Tree = {};
+  for (const key of Object.keys(tree).sort()) {
+    const value = tree[key]!;
+    if (typeof value === 'number') {
+      if (value !== 0) out[key] = value;
+    } else if (value !== null && typeof value === 'object') {
+      const inner = counters(value);
+      if (Object.keys(inner).length > 0) out[key] = inner;
+    }
+  }
+  return out;
+}
+
+/**
+ * A shard as `npm run rebuild` compares it: every count, and nothing else.
+ * Left out are the tokens (`t`, the changes applied but not yet settled,
+ * stamped with the time of the write: an idempotency record like the
+ * consumer's processed events), counters at zero (a case counted under its
+ * destination before its registration arrived, then moved) and the order the
+ * fields were first incremented in, all of which follow the order the topics
+ * were read in, not what they say; and the throughput minutes before
+ * `horizon`, which the live dashboard prunes and a replay counts again.
+ */
+export function comparableShard(horizon: string): (shard: Record<string, unknown>) => unknown {
+  return (shard) => {
+    const { _id, t: _tokens, minute, ...rest } = shard;
+    const recent = Object.fromEntries(Object.entries((minute as Record<string, number> | undefined) ?? {}).filter(([m]) => m >= horizon));
+    return { _id, ...counters({ ...(rest as Tree), minute: recent }) };
+  };
+}

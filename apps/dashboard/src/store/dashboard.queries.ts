@@ -75,9 +75,12 @@ export class DashboardQueries {
 
   /** Drops throughput minutes older than a day. */
   prune(now = new Date()): Promise<void> {
-    return this.shards.prune(new Date(now.getTime() - 24 * 3_600_000).toISOString().slice(0, 16));
+    return this.shards.prune(throughputHorizon(now));
   }
 }
+
+/** The oldest throughput minute kept: older ones are pruned (every ten minutes) and left out of a rebuild's comparison. */
+export const throughputHorizon = (now: Date): string => new Date(now.getTime() - 24 * 3_600_000).toISOString().slice(0, 16);
 
 function movementRow(doc: MovementViewDoc, policies: Map<string, number | undefined>): MovementRow {
   const passengers = Object.values(doc.passengers ?? {});

@@ -111,22 +111,24 @@ export class ProjectionStore<S> {
       pending: pending.map((p) => ({ ...p, inc: stored(p.inc) })),
       ...(next.contribution ? { contribution: stored(next.contribution) } : {}),
     };
+    // Every event moves the version on by two, one for its state and one for settling its counters (the
+    // flush), also when it has none to settle: the version then counts the events, whichever order they came in.
+    const step = pending.length > 0 ? 1 : 2;
     if (!current) {
       try {
-        await this.collection.insertOne({ _id: id, version: 1, applied: [eventId], ...fields } as never);
-        return { _id: id, version: 1, applied: [eventId], state: next.state, pending, ...(next.contribution ? { contribution: next.contribution } : {}) };
+        await this.collection.insertOne({ _id: id, version: step, applied: [eventId], ...fields } as never);
+        return { _id: id, version: step, applied: [eventId], state: next.state, pending, ...(next.contribution ? { contribution: next.contribution } : {}) };
       } catch (error) {
         if ((error as { code?: number }).code === DUPLICATE_KEY) return undefined;
         throw error;
       }
     }
-    const version = current.version + 1;
-    const result = await this.collection.updateOne(
-      { _id: id, version: current.version },
-      { $set: { ...fields, version }, $push: { applied: eventId } } as never,
-    );
+    const version = current.version + step;
+    // Sorted, not in arrival order: a rebuild from the topics reads them in another order and must store the same document.
+    const applied = [...current.applied, eventId].sort();
+    const result = await this.collection.updateOne({ _id: id, version: current.version }, { $set: { ...fields, version, applied } } as never);
     if (result.matchedCount === 0) return undefined;
-    return { ...current, state: next.state, pending, ...(next.contribution ? { contribution: next.contribution } : {}), version, applied: [...current.applied, eventId] };
+    return { ...current, state: next.state, pending, ...(next.contribution ? { contribution: next.contribution } : {}), version, applied };
   }
 
   /** Adds the document's pending changes to their shards, then drops them from it. */

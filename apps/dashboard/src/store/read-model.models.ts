@@ -87,6 +87,9 @@ export interface ReadModel {
   readonly shards: DocCollection<CounterShardDoc>;
 }
 
+/** Every collection of the read model, which `npm run rebuild -- dashboard` replays from the topics. */
+export const READ_MODEL_COLLECTIONS = ['case_views', 'movement_views', 'programme_views', 'hold_views', 'counter_shards'] as const;
+
 export function registerReadModel(connection: Connection): ReadModel {
   return {
     cases: register<CaseViewDoc>(connection, 'CaseView', loose('case_views')),
