@@ -15,6 +15,8 @@ export interface AuditEntry {
   readonly caseId?: string;
   /** Names (never values) of the personal fields read or written; empty for a refusal. */
   readonly fields: readonly string[];
+  /** Why a refusal was refused (the permission not held, the agency not participating): no personal data. */
+  readonly reason?: string;
   /** Why, as the caller stated it (`x-homeward-purpose`). */
   readonly purpose?: string;
   readonly status: number;
