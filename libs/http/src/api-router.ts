@@ -82,7 +82,8 @@ function guard(method: HttpMethod, path: string, doc: OperationDoc): RequestHand
     noteAccess(res, note);
     if (!doc.permission) throw undeclaredPermission(method, path);
     authorize(principal, doc.permission);
-    if (doc.scope) await doc.scope.check(req, res);
+    // Malformed ids name no object: validation answers them (400 naming the parameter).
+    if (doc.scope && (!doc.params || doc.params.safeParse(req.params).success)) await doc.scope.check(req, res);
     filterAnswer(res, note, doc.fields, principal.roles);
     next();
   };

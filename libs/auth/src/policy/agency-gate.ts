@@ -94,10 +94,14 @@ export class AgencyGate {
 
   /**
    * The scope of routes whose path names one object (`:caseId`,
-   * `:movementId`): `programmeOf` finds its programme, or `undefined` when
-   * there is no such object (the handler then answers its own 404).
+   * `:movementId`): `find` answers its programme, `null` when there is no
+   * such object. An object that does not exist is answered 404 here too,
+   * before validation, for everyone: otherwise a command with a bad body
+   * would answer 400 for a missing object and 404 for another agency's, and
+   * tell them apart. An object of no known programme (a copy from before the
+   * lists) is open, as its programme would be.
    */
-  scope(what: string, param: string, programmeOf: (id: string) => Promise<string | undefined>): ObjectScope {
+  scope(what: string, param: string, find: (id: string) => Promise<{ programmeId?: string | undefined } | null>): ObjectScope {
     return {
       object: what,
       parameter: param,
@@ -105,10 +109,10 @@ export class AgencyGate {
         const id = req.params[param];
         if (typeof id !== 'string') return;
         const principal = principalOf(req);
-        if (isOperator(this.policy, principal)) return;
-        const programmeId = await programmeOf(id);
-        if (programmeId === undefined) return;
-        if (!(await this.mayActIn(principal, programmeId))) throw this.hidden(res, principal, programmeId, what, id);
+        const found = await find(id);
+        if (found === null) throw new NotFoundError(`${what} ${id} does not exist`);
+        if (found.programmeId === undefined || isOperator(this.policy, principal)) return;
+        if (!(await this.mayActIn(principal, found.programmeId))) throw this.hidden(res, principal, found.programmeId, what, id);
       },
     };
   }
