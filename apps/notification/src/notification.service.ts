@@ -16,6 +16,7 @@ import { registerCaseMovementModel } from './store/case-movement.model';
 import { registerDeliveryModel } from './store/delivery.model';
 import { registerGuardianContactsModel } from './store/guardian-contacts.model';
 import { registerOptOutModel } from './store/opt-out.model';
+import { registerProgrammeParticipantsModel } from './store/programme-participants.model';
 
 export function createNotificationService(mail: MailConfig, feedsConfig: FeedsConfig = loadFeedsConfig()): ServiceDefinition {
   const mailer = createMailer(mail);
@@ -27,6 +28,7 @@ export function createNotificationService(mail: MailConfig, feedsConfig: FeedsCo
     models: (connection) => {
       registerGuardianContactsModel(connection);
       registerCaseMovementModel(connection);
+      registerProgrammeParticipantsModel(connection);
       // The models whose commits carry events for the relay.
       return [registerDeliveryModel(connection), registerOptOutModel(connection), ...feeds.models(connection)] as unknown as Model<never>[];
     },
