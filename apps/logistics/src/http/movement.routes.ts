@@ -21,10 +21,8 @@ export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context:
     const { userId } = principal;
     const movementId = randomUUID();
     const { programmeId, seats, ...flight } = body;
-    // A programme the caller's agency is not part of is, to them, a programme that does not exist. One
-    // whose creation has not reached logistics yet is scheduled as before (logistics never required it).
-    const known = (await stores.programmes.find(programmeId)) !== null;
-    if (known && !(await agency.gate.mayActIn(principal, programmeId))) throw agency.gate.hidden(res, principal, programmeId, 'programme', programmeId);
+    // A programme the caller's agency is not part of is, to them, a programme that does not exist.
+    if (!(await agency.gate.mayActIn(principal, programmeId))) throw agency.gate.hidden(res, principal, programmeId, 'programme', programmeId);
     const scheduledAt = new Date().toISOString();
     const state = scheduleMovement(programmeId, flight, seats, scheduledAt);
     const event = context.events(MovementScheduledV1, { movementId, programmeId, flight, seats, scheduledAt }, { correlationid: requestIdOf(req) });

@@ -49,11 +49,18 @@ export class AgencyGate {
     private readonly directory: ProgrammeDirectory,
   ) {}
 
-  /** Whether the caller may act on the objects of the programme; an unknown programme is nobody's but the operators'. */
+  /**
+   * Whether the caller may act on the objects of the programme. A programme
+   * this service has not learnt yet (its `programme.created.v1` still on its
+   * way) has no list to check: it is treated as open, as one from before the
+   * lists, for the seconds the event takes; refusing would answer the
+   * creator's own next call (escorts right after scheduling a flight) 404.
+   * Lists show only programmes the service knows.
+   */
   async mayActIn(principal: Principal, programmeId: string): Promise<boolean> {
     if (isOperator(this.policy, principal)) return true;
     const found = await this.directory.participantsOf(programmeId);
-    return found !== null && participates(this.policy, principal, found.participants);
+    return participates(this.policy, principal, found?.participants);
   }
 
   /** The programmes whose objects a list may show the caller. */
