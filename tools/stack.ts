@@ -1,7 +1,7 @@
 import { appNames, appPorts, launchService, serviceNames, waitUntilReady, type AppName } from '@homeward/testing';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { devIssuer } from './dev-issuer/dev-issuer-files';
+import { devIssuer, devServiceEnv } from './dev-issuer/dev-issuer-files';
 import { launchDevIssuer, waitForDevIssuer } from './stack/dev-issuer-process';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
 import { clearPid, logFile, readPid, runDir, terminate, writePid } from './stack/service-pids';
@@ -30,7 +30,7 @@ async function up(): Promise<number> {
   const launch = async (names: readonly AppName[]) => {
     for (const name of names) {
       if (readPid(name)) continue;
-      const service = launchService(name, { port: appPorts[name], env: {}, logFile: logFile(name), detached: true });
+      const service = launchService(name, { port: appPorts[name], env: devServiceEnv(), logFile: logFile(name), detached: true });
       writePid(name, service.child.pid!);
       service.child.unref();
     }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { appNames, appPorts, launchService, repoRoot, serviceNames, waitUntilReady, type AppName, type ServiceProcess } from '@homeward/testing';
 import { mintDevToken } from '@homeward/auth';
-import { devAudience, devIssuer, devSigningKey, devUser } from './dev-issuer/dev-issuer-files';
+import { devAudience, devIssuer, devServiceEnv, devSigningKey, devUser } from './dev-issuer/dev-issuer-files';
 import { launchDevIssuer, waitForDevIssuer } from './stack/dev-issuer-process';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
 import { logFile, readPid } from './stack/service-pids';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   // Each service in its own process group, so that Ctrl-C reaches only this
   // process, which then stops each service with exactly one SIGTERM.
   const launch = (name: AppName): ServiceProcess => {
-    const service = launchService(name, { port: appPorts[name], env: {}, logFile: logFile(name), detached: true });
+    const service = launchService(name, { port: appPorts[name], env: devServiceEnv(), logFile: logFile(name), detached: true });
     service.child.once('exit', (code) => {
       if (!stopping) {
         console.error(`${service.name} exited unexpectedly (code ${code}); see ${logFile(service.name)}`);

@@ -12,6 +12,17 @@ export const devUsersFile = join(repoRoot, 'tools/dev-issuer/dev-users.json');
 
 export const devSigningKey = () => loadOrCreateDevSigningKey(devRunDir);
 
+/**
+ * The local stack's services: a programme created without a list of
+ * participating agencies gets every agency of the development users
+ * (HOMEWARD_PROGRAMME_AGENCIES), so the seed scenario's people, each of
+ * their own agency, work on the same programmes, as a real deployment
+ * configures its partners. An explicit setting wins.
+ */
+export function devServiceEnv(users: readonly DevUser[] = loadDevUsers(devUsersFile)): Record<string, string> {
+  return { HOMEWARD_PROGRAMME_AGENCIES: process.env['HOMEWARD_PROGRAMME_AGENCIES'] ?? [...new Set(users.map((u) => u.agency))].sort().join(',') };
+}
+
 export function devUser(userId: string, users: readonly DevUser[] = loadDevUsers(devUsersFile)): DevUser {
   const user = users.find((u) => u.userId === userId);
   if (!user) throw new Error(`No development user '${userId}'; the users are in ${devUsersFile}: ${users.map((u) => u.userId).join(', ')}`);

@@ -10,6 +10,7 @@ import { caseFamilyRoutes } from './http/case-family.routes';
 import { caseRoutes } from './http/case.routes';
 import { duplicateRoutes } from './http/duplicate.routes';
 import { IMPORT_BODY_LIMIT, importRoutes } from './http/import.routes';
+import { intakeAgency } from './http/intake-agency';
 import { programmeRoutes } from './http/programme.routes';
 import { registerCaseModel } from './store/case.model';
 import { registerDuplicateModel } from './store/duplicate.model';
@@ -37,13 +38,14 @@ export const intakeService: ServiceDefinition = {
       version: '1.0.0',
       description: 'Programmes, child cases, candidate guardians and siblings, bulk import and duplicate review; the case stage follows legal and logistics.',
     });
-    programmeRoutes(api, context);
-    caseRoutes(api, context);
-    caseChangeRoutes(api, context);
-    caseFamilyRoutes(api, context);
-    caseErasureRoutes(api, context);
-    importRoutes(app, api, context);
-    duplicateRoutes(api, context);
+    const agency = intakeAgency(context);
+    programmeRoutes(api, context, agency);
+    caseRoutes(api, context, agency);
+    caseChangeRoutes(api, context, agency);
+    caseFamilyRoutes(api, context, agency);
+    caseErasureRoutes(api, context, agency);
+    importRoutes(app, api, context, agency);
+    duplicateRoutes(api, context, agency);
   },
   handlers: (context) => [...caseStageHandlers(context), ...duplicateDetectionHandlers(context), ...guardianOptOutHandlers(context)],
   close: stopImportRunners,

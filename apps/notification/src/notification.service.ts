@@ -17,6 +17,7 @@ import { registerCaseMovementModel } from './store/case-movement.model';
 import { registerDeliveryModel } from './store/delivery.model';
 import { registerGuardianContactsModel } from './store/guardian-contacts.model';
 import { registerOptOutModel } from './store/opt-out.model';
+import { registerProgrammeParticipantsModel } from './store/programme-participants.model';
 
 export function createNotificationService(mail: MailConfig, feedsConfig: FeedsConfig = loadFeedsConfig()): ServiceDefinition {
   const mailer = createMailer(mail);
@@ -28,14 +29,16 @@ export function createNotificationService(mail: MailConfig, feedsConfig: FeedsCo
     // Every aggregate goes to the relay, also the local copies whose commits
     // carry no events: the relay takes their outbox entries off (they piled up)
     // and repairs their current-state documents after a crash.
-    models: (connection) =>
-      [
+    models: (connection) => {
+      registerProgrammeParticipantsModel(connection);
+      return [
         registerDeliveryModel(connection),
         registerOptOutModel(connection),
         registerGuardianContactsModel(connection),
         registerCaseMovementModel(connection),
         ...feeds.models(connection),
-      ] as unknown as Model<never>[],
+      ] as unknown as Model<never>[];
+    },
     // The signed unsubscribe link answers without a bearer token: its token is its proof.
     publicRoutes: notificationRoutes([unsubscribeRoutes(mail.UNSUBSCRIBE_KEY, loadUnsubscribePage())]),
     routes: (app, context) => {

@@ -15,12 +15,16 @@ export interface AuditEntry {
   readonly caseId?: string;
   /** Names (never values) of the personal fields read or written; empty for a refusal. */
   readonly fields: readonly string[];
+  /**
+   * Why a request was refused, without personal data: for a 403 or an agency's
+   * 404 the permission not held or the agency not participating; for a 401 the
+   * challenge's description (never the token).
+   */
+  readonly reason?: string;
   /** Why, as the caller stated it (`x-homeward-purpose`). */
   readonly purpose?: string;
   readonly status: number;
   readonly requestId: string;
-  /** Why a request was not authenticated (401): the challenge's description, never the token. */
-  readonly reason?: string;
   /** The issuer an unverified token claims (401), the one part of a refused token worth keeping. */
   readonly claimedIssuer?: string;
   /** UTC, ISO 8601. */

@@ -8,6 +8,8 @@ export const AUDIT_COLLECTION = 'audit_records';
 export interface AuditQuery {
   readonly caseId?: string;
   readonly actor?: string;
+  /** Records of this agency's people only. */
+  readonly actorAgency?: string;
   readonly from?: Date;
   readonly to?: Date;
   readonly limit?: number;
@@ -125,6 +127,7 @@ export class AuditTrail {
     const filter: Record<string, unknown> = {};
     if (criteria.caseId) filter['caseId'] = criteria.caseId;
     if (criteria.actor) filter['actor.userId'] = criteria.actor;
+    if (criteria.actorAgency) filter['actor.agency'] = criteria.actorAgency;
     if (criteria.from || criteria.to) {
       filter['at'] = { ...(criteria.from ? { $gte: criteria.from.toISOString() } : {}), ...(criteria.to ? { $lte: criteria.to.toISOString() } : {}) };
     }

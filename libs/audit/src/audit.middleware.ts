@@ -7,7 +7,9 @@ import type { AuditTrail } from './audit-trail';
  * Records every API call the router noted, once its answer is sent: who
  * (subject, roles, agency), what (operation, case, the names of the fields),
  * why (the stated purpose), when (UTC) and the request id. A refusal (403) is
- * recorded as `denied` with no fields; other failures read nothing and leave
+ * recorded as `denied` with no fields and its reason, as is a 404 the
+ * agency rule answered in place of an object the caller's agency may not
+ * see (the reason names the agency and the programme, never the child); other failures read nothing and leave
  * no record. A failed append is logged, never answered: the response is
  * already on its way.
  */
@@ -17,7 +19,7 @@ export function auditMiddleware(trail: AuditTrail, logger: Logger, requestIdOf: 
       const note = accessNoteOf(res);
       const principal = maybePrincipalOf(req);
       if (!note || !principal) return;
-      const denied = res.statusCode === 403;
+      const denied = res.statusCode === 403 || note.denied !== undefined;
       if (!denied && res.statusCode >= 400) return;
       const purpose = req.get(PURPOSE_HEADER)?.trim().slice(0, 200);
       trail
@@ -28,6 +30,7 @@ export function auditMiddleware(trail: AuditTrail, logger: Logger, requestIdOf: 
           permission: note.permission,
           ...(note.caseId ? { caseId: note.caseId } : {}),
           fields: denied ? [] : note.fields,
+          ...(denied ? { reason: note.denied ?? `permission ${note.permission} not held by ${principal.roles.join(', ') || 'no role'}` } : {}),
           ...(purpose ? { purpose } : {}),
           status: res.statusCode,
           requestId: requestIdOf(req),

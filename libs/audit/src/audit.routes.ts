@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Permission } from '@homeward/auth';
+import { DEFAULT_AGENCY_POLICY, Permission, principalOf, readsWholeAuditTrail, type AgencyPolicy } from '@homeward/auth';
 import type { ApiRouter } from '@homeward/http';
 import type { AuditTrail } from './audit-trail';
 
@@ -22,10 +22,10 @@ const AuditRecordView = z.object({
   permission: z.string(),
   caseId: z.string().optional(),
   fields: z.array(z.string()),
+  reason: z.string().optional().describe('Why a request was refused (401, 403, or an agency not participating), without personal data.'),
   purpose: z.string().optional(),
   status: z.number().int(),
   requestId: z.string(),
-  reason: z.string().optional().describe('Why an unauthenticated request (401) was refused.'),
   claimedIssuer: z.string().optional().describe('The issuer a refused token claimed, unverified.'),
   prevHash: z.string(),
   hash: z.string(),
@@ -38,14 +38,21 @@ const Verification = z.object({
   lastHash: z.string(),
 });
 
-/** The auditor's API of one service: query its audit trail and verify the chain. */
-export function auditRoutes(api: ApiRouter, trail: AuditTrail): void {
+/**
+ * The auditor's API of one service: query its audit trail and verify the
+ * chain. An auditor of the audit agencies (or an operator) reads every
+ * record; an auditor of another agency reads the records of their own
+ * agency's people.
+ */
+export function auditRoutes(api: ApiRouter, trail: AuditTrail, agencies: AgencyPolicy = DEFAULT_AGENCY_POLICY): void {
   const tags = ['audit'];
   api.get(
     '/audit',
-    { summary: 'Audit records of this service, oldest first (auditor role).', tags, permission: Permission.AuditRead, query: AuditQuery, responses: { 200: z.object({ items: z.array(AuditRecordView) }) } },
-    async ({ query }, _req, res) => {
+    { summary: "Audit records of this service, oldest first (auditor role; an auditor outside the audit agencies reads their own agency's records).", tags, permission: Permission.AuditRead, query: AuditQuery, responses: { 200: z.object({ items: z.array(AuditRecordView) }) } },
+    async ({ query }, req, res) => {
+      const principal = principalOf(req);
       const items = await trail.query({
+        ...(readsWholeAuditTrail(agencies, principal) ? {} : { actorAgency: principal.agency }),
         ...(query.caseId ? { caseId: query.caseId } : {}),
         ...(query.actor ? { actor: query.actor } : {}),
         ...(query.from ? { from: new Date(query.from) } : {}),

@@ -13,6 +13,12 @@ export interface AccessNote {
   caseId?: string;
   /** Names of the personal fields read (after redaction) or written. */
   fields: string[];
+  /**
+   * Set when the request was refused although the answer is not a 403: why
+   * (the caller's agency does not participate in the object's programme,
+   * answered 404 so as not to reveal the object). Never personal data.
+   */
+  denied?: string;
 }
 
 const NOTE = 'homewardAccess';

@@ -11,3 +11,5 @@ export * from './access-note';
 export * from './policy/permissions';
 export * from './policy/field-policy';
 export * from './policy/authorize';
+export * from './policy/agency-policy';
+export * from './policy/agency-gate';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CountryCode } from './common';
+import { AgencyId } from './events/subscription.events';
 
 export const ProgrammeId = z
   .string()
@@ -47,6 +48,14 @@ export const ProgrammeDefinition = z
     eligibility: EligibilityPolicy,
     escortPolicy: EscortPolicy,
     requirements: z.array(RequirementCodeSchema).min(1).describe('The legal checklist every case of the programme gets.'),
+    participatingAgencies: z
+      .array(AgencyId)
+      .min(1)
+      .max(50)
+      .optional()
+      .describe(
+        "The agencies whose people may act on the programme's cases, legal files, movements and e-mails (the token's agency claim); the operator agencies see every programme. Absent in a request: the deployment's default list, or the creator's agency. Absent in an event: a programme from before the lists, open to every agency.",
+      ),
   })
   .strict();
 export type ProgrammeDefinition = z.infer<typeof ProgrammeDefinition>;

@@ -63,11 +63,12 @@ export function createApiRouter(app: Express, info: { title: string; version: st
 /**
  * Before validation and the handler: note the access for the audit trail,
  * refuse (403 naming the permission) a caller without the route's
- * permission, and make the answer leave out the fields the caller's roles
+ * permission, answer 404 to a caller whose agency does not participate in
+ * the programme of the object the path names (its `scope`), and make the answer leave out the fields the caller's roles
  * may not see.
  */
 function guard(method: HttpMethod, path: string, doc: OperationDoc): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     if (doc.public) return next();
     const principal = principalOf(req);
     const caseId = req.params['caseId'];
@@ -81,6 +82,8 @@ function guard(method: HttpMethod, path: string, doc: OperationDoc): RequestHand
     noteAccess(res, note);
     if (!doc.permission) throw undeclaredPermission(method, path);
     authorize(principal, doc.permission);
+    // Malformed ids name no object: validation answers them (400 naming the parameter).
+    if (doc.scope && (!doc.params || doc.params.safeParse(req.params).success)) await doc.scope.check(req, res);
     filterAnswer(res, note, doc.fields, principal.roles);
     next();
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Permission, PolicyObject } from '@homeward/auth';
+import type { ObjectScope, Permission, PolicyObject } from '@homeward/auth';
 import type { RouteSchemas } from './route.handler';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -18,6 +18,13 @@ export interface OperationDoc extends RouteSchemas {
    * be mounted before authentication (ServiceDefinition.publicRoutes).
    */
   readonly public?: true;
+  /**
+   * The one object the path names, whose programme's participating agencies
+   * alone may act on it (libs/auth AgencyGate.scope): a caller of another
+   * agency gets the 404 of an object that does not exist, before validation
+   * and before the handler.
+   */
+  readonly scope?: ObjectScope;
   /** The object the answer is (or lists under `items`) whose personal fields are redacted per role (libs/auth FIELD_POLICY). */
   readonly fields?: PolicyObject;
   /** Status → schema of the JSON body (or a description for non-JSON responses). */
@@ -115,6 +122,7 @@ export class OpenApiDocument {
         ...(doc.tags ? { tags: doc.tags } : {}),
         'x-permission': doc.public ? 'public' : (doc.permission ?? 'undeclared'),
         ...(doc.fields ? { 'x-redacted-object': doc.fields } : {}),
+        ...(doc.scope ? { 'x-agency-scope': { object: doc.scope.object, parameter: doc.scope.parameter } } : {}),
         security: doc.public ? [] : [{ bearerAuth: [] }],
         parameters: [...parameters(doc.params, 'path'), ...parameters(doc.query, 'query')],
         ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),

@@ -81,7 +81,7 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
   const groupId = `${config.KAFKA_GROUP_ID}-rebuild-${Date.now().toString(36)}`;
   try {
     const outboxModels = definition.models(connection);
-    const context: ServiceContext = { connection, events: createEventFactory(`/homeward/${definition.name}`), published: () => undefined, logger, privacy };
+    const context: ServiceContext = { connection, events: createEventFactory(`/homeward/${definition.name}`), published: () => undefined, logger, privacy, agencies: config.agencies };
     const projections = definition.projections?.(context) ?? [];
     if (projections.length === 0) throw new Error(`${definition.name} declares no projections to rebuild`);
     const handlers = projections.flatMap((p) => p.handlers);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authEnv, authSettingsOf } from '@homeward/auth';
+import { agencyEnv, agencyPolicyOf, authEnv, authSettingsOf } from '@homeward/auth';
 import { commonEnv, kafkaSecurityOf, loadConfig, mongoSecurityOf, port, transportSecurityEnv } from '@homeward/config';
 import { privacyEnv } from '@homeward/privacy';
 
@@ -14,6 +14,7 @@ export function loadServiceConfig(service: string, defaultPort: number, env: Nod
       ...commonEnv,
       ...privacyEnv,
       ...authEnv,
+      ...agencyEnv,
       ...transportSecurityEnv,
       RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200).describe('Requests a minute per token subject and process.'),
       PORT: port(defaultPort),
@@ -22,7 +23,7 @@ export function loadServiceConfig(service: string, defaultPort: number, env: Nod
     },
     env,
   );
-  return { ...config, auth: authSettingsOf(config), kafkaSecurity: kafkaSecurityOf(config), mongoSecurity: mongoSecurityOf(config) };
+  return { ...config, auth: authSettingsOf(config), agencies: agencyPolicyOf(config), kafkaSecurity: kafkaSecurityOf(config), mongoSecurity: mongoSecurityOf(config) };
 }
 
 export type ServiceConfig = ReturnType<typeof loadServiceConfig>;

@@ -4,7 +4,7 @@ import { Partitioners } from 'kafkajs';
 import { metrics } from '@opentelemetry/api';
 import { deadLetterTopic, Topic } from '@homeward/contracts';
 import { AuditTrail, auditMiddleware, auditRoutes, unauthenticatedAuditMiddleware } from '@homeward/audit';
-import { authenticationMiddleware, createTokenVerifier } from '@homeward/auth';
+import { authenticationMiddleware, createTokenVerifier, type AgencyPolicy } from '@homeward/auth';
 import { createApiRouter, createHttpApp, requestIdOf, startHttpServer, type ApiRouter } from '@homeward/http';
 import {
   createEventConsumer,
@@ -35,6 +35,8 @@ export interface ServiceContext {
   readonly logger: Logger;
   /** Seals and opens personal data with the children's keys, blinds search keys, erases a child. */
   readonly privacy: Privacy;
+  /** Which agencies see every programme, and whose auditors read the whole trail (libs/auth agency-policy). */
+  readonly agencies: AgencyPolicy;
 }
 
 export interface ServiceDefinition {
@@ -130,6 +132,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     published: () => relay.notify(),
     logger,
     privacy,
+    agencies: config.agencies,
   };
 
   const consumers: EventConsumer[] = [];
@@ -188,7 +191,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     configure: (app) => {
       definition.routes?.(app, context);
       api = createApiRouter(app, { title: `Homeward ${name}`, version: '1.0.0' });
-      auditRoutes(api, audit);
+      auditRoutes(api, audit, config.agencies);
     },
   });
   const http = await startHttpServer(app, { port: config.PORT, host: config.HOST, logger });

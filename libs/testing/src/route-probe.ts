@@ -6,15 +6,22 @@ export interface DeclaredOperation {
   /** OpenAPI form, `/cases/{caseId}`. */
   readonly path: string;
   readonly permission: string;
+  /** The object the path names whose programme's agencies alone may act on it (`x-agency-scope`). */
+  readonly agencyScope?: { readonly object: string; readonly parameter: string };
 }
 
 /** Every operation a running service documents, read with an admin's token. */
 export async function declaredOperations(baseUrl: string): Promise<DeclaredOperation[]> {
   const res = await fetch(`${baseUrl}/openapi.json`, { headers: actingAs('route-prober', ['admin']) });
   if (!res.ok) throw new Error(`${baseUrl}/openapi.json answered ${res.status}`);
-  const document = (await res.json()) as { paths: Record<string, Record<string, { 'x-permission'?: string }>> };
+  const document = (await res.json()) as { paths: Record<string, Record<string, { 'x-permission'?: string; 'x-agency-scope'?: { object: string; parameter: string } }>> };
   return Object.entries(document.paths).flatMap(([path, operations]) =>
-    Object.entries(operations).map(([method, operation]) => ({ method: method.toUpperCase(), path, permission: operation['x-permission'] ?? 'undeclared' })),
+    Object.entries(operations).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path,
+      permission: operation['x-permission'] ?? 'undeclared',
+      ...(operation['x-agency-scope'] ? { agencyScope: operation['x-agency-scope'] } : {}),
+    })),
   );
 }
 

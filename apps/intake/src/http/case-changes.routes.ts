@@ -10,17 +10,18 @@ import { findProgrammeDefinition } from '../store/programme.repository';
 import { principalOf } from '@homeward/auth';
 import { ifMatchVersion, readAt, sendWithEtag } from './case-preconditions';
 import { CaseIdParams, CaseView, caseView, UpdateCaseRequest, WithdrawalRequest } from './case.schemas';
+import type { IntakeAgency } from './intake-agency';
 
 const tags = ['cases'];
 
 /** Corrections and withdrawal of a case. */
-export function caseChangeRoutes(api: ApiRouter, context: ServiceContext): void {
+export function caseChangeRoutes(api: ApiRouter, context: ServiceContext, agency: IntakeAgency): void {
   const cases = new CaseRepository(context.connection);
 
   api.patch(
     '/cases/:caseId',
     {
-      permission: 'case:write', fields: 'case',
+      permission: 'case:write', scope: agency.case, fields: 'case',
       summary: 'Correct the details of a case; needs If-Match with its ETag (428 without, 412 when stale).',
       tags,
       params: CaseIdParams,
@@ -43,7 +44,7 @@ export function caseChangeRoutes(api: ApiRouter, context: ServiceContext): void 
 
   api.post(
     '/cases/:caseId/withdrawal',
-    { permission: 'case:write', fields: 'case', summary: 'Withdraw a case from its programme (409 once the child has boarded or the case has ended).', tags, params: CaseIdParams, body: WithdrawalRequest, responses: { 200: CaseView } },
+    { permission: 'case:write', scope: agency.case, fields: 'case', summary: 'Withdraw a case from its programme (409 once the child has boarded or the case has ended).', tags, params: CaseIdParams, body: WithdrawalRequest, responses: { 200: CaseView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const current = await readAt(cases, params.caseId, ifMatchVersion(req, false));

@@ -8,6 +8,7 @@ import { eraseCase } from '../store/case-erasure.writer';
 import { CaseRepository } from '../store/case.repository';
 import { sendWithEtag } from './case-preconditions';
 import { CaseIdParams } from './case.schemas';
+import type { IntakeAgency } from './intake-agency';
 
 const tags = ['erasure'];
 
@@ -37,12 +38,12 @@ const erasureView = (caseId: string, erasure: NonNullable<Awaited<ReturnType<Cas
  * admin asks, with a reason; a second, different admin approves, which
  * deletes the child's data key and publishes `case.erased.v1`.
  */
-export function caseErasureRoutes(api: ApiRouter, context: ServiceContext): void {
+export function caseErasureRoutes(api: ApiRouter, context: ServiceContext, agency: IntakeAgency): void {
   const cases = new CaseRepository(context.connection);
 
   api.post(
     '/cases/:caseId/erasure',
-    { permission: 'case:erase', summary: 'Ask for the erasure of a case (admin, with a reason); a second admin must approve it.', tags, params: CaseIdParams, body: ErasureRequest, responses: { 202: ErasureView } },
+    { permission: 'case:erase', scope: agency.case, summary: 'Ask for the erasure of a case (admin, with a reason); a second admin must approve it.', tags, params: CaseIdParams, body: ErasureRequest, responses: { 202: ErasureView } },
     async ({ params, body }, req, res) => {
       const { userId, roles } = principalOf(req);
       const current = await cases.store.get(params.caseId, 'case');
@@ -55,7 +56,7 @@ export function caseErasureRoutes(api: ApiRouter, context: ServiceContext): void
   api.post(
     '/cases/:caseId/erasure/approval',
     {
-      permission: 'case:erase',
+      permission: 'case:erase', scope: agency.case,
       summary: "Approve a pending erasure (admin, not the one who asked): deletes the child's data key; every copy becomes unreadable.",
       tags,
       params: CaseIdParams,

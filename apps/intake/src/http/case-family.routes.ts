@@ -11,17 +11,18 @@ import { CaseRepository } from '../store/case.repository';
 import { principalOf } from '@homeward/auth';
 import { ifMatchVersion, readAt, sendWithEtag } from './case-preconditions';
 import { AddGuardianRequest, CaseIdParams, CaseView, caseView, GuardianParams, SiblingsRequest, UpdateGuardianRequest } from './case.schemas';
+import type { IntakeAgency } from './intake-agency';
 
 const tags = ['cases'];
 const MAX_SIBLING_WRITE_ATTEMPTS = 5;
 
 /** Siblings and candidate guardians of a case. */
-export function caseFamilyRoutes(api: ApiRouter, context: ServiceContext): void {
+export function caseFamilyRoutes(api: ApiRouter, context: ServiceContext, agency: IntakeAgency): void {
   const cases = new CaseRepository(context.connection);
 
   api.post(
     '/cases/:caseId/siblings',
-    { permission: 'case:write', fields: 'case', summary: 'Link siblings: every case of the group lists every other one.', tags, params: CaseIdParams, body: SiblingsRequest, responses: { 200: CaseView } },
+    { permission: 'case:write', scope: agency.case, fields: 'case', summary: 'Link siblings: every case of the group lists every other one.', tags, params: CaseIdParams, body: SiblingsRequest, responses: { 200: CaseView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const loaded = new Map<string, Snapshot<CaseRecord> | null>();
@@ -70,7 +71,7 @@ export function caseFamilyRoutes(api: ApiRouter, context: ServiceContext): void 
 
   api.post(
     '/cases/:caseId/guardians',
-    { permission: 'case:write', fields: 'case', summary: 'Add a candidate guardian (If-Match optional).', tags, params: CaseIdParams, body: AddGuardianRequest, responses: { 201: CaseView } },
+    { permission: 'case:write', scope: agency.case, fields: 'case', summary: 'Add a candidate guardian (If-Match optional).', tags, params: CaseIdParams, body: AddGuardianRequest, responses: { 201: CaseView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const current = await readAt(cases, params.caseId, ifMatchVersion(req, false));
@@ -87,7 +88,7 @@ export function caseFamilyRoutes(api: ApiRouter, context: ServiceContext): void 
 
   api.patch(
     '/cases/:caseId/guardians/:guardianId',
-    { permission: 'case:write', fields: 'case', summary: 'Change a candidate guardian; needs If-Match with the case ETag.', tags, params: GuardianParams, body: UpdateGuardianRequest, responses: { 200: CaseView } },
+    { permission: 'case:write', scope: agency.case, fields: 'case', summary: 'Change a candidate guardian; needs If-Match with the case ETag.', tags, params: GuardianParams, body: UpdateGuardianRequest, responses: { 200: CaseView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const current = await readAt(cases, params.caseId, ifMatchVersion(req, true));

@@ -9,7 +9,8 @@ import { registerCase } from '../domain/register-case';
 import { caseListSort, caseSearchFilter, encodeCursor } from '../store/case-search.query';
 import { CaseRepository } from '../store/case.repository';
 import { findProgrammeDefinition } from '../store/programme.repository';
-import { principalOf } from '@homeward/auth';
+import { noteDenial, principalOf } from '@homeward/auth';
+import type { IntakeAgency } from './intake-agency';
 import { sendWithEtag } from './case-preconditions';
 import { canonicalBody, registrationKey } from './registration-idempotency';
 import { CaseIdParams, CaseListQuery, CaseListResponse, CaseView, caseView, RegisteredResponse, RegisterCaseRequest } from './case.schemas';
@@ -18,16 +19,20 @@ const tags = ['cases'];
 const HIDDEN = '-outbox -inbox -outboxPending';
 
 /** Registration, reading and search of child cases. */
-export function caseRoutes(api: ApiRouter, context: ServiceContext): void {
+export function caseRoutes(api: ApiRouter, context: ServiceContext, agency: IntakeAgency): void {
   const cases = new CaseRepository(context.connection);
 
   api.post(
     '/cases',
     { permission: 'case:write', summary: "Register a child under a programme (422 names the eligibility rule it breaks).", tags, body: RegisterCaseRequest, responses: { 201: RegisteredResponse } },
     async ({ body }, req, res) => {
-      const { userId } = principalOf(req);
+      const principal = principalOf(req);
+      const { userId } = principal;
       const idempotency = registrationKey(req.get('idempotency-key'), userId);
-      const programme = await findProgrammeDefinition(context.connection, body.programmeId);
+      // A programme the caller's agency is not part of is, to them, a programme that does not exist.
+      const participates = await agency.gate.mayActIn(principal, body.programmeId);
+      if (!participates) noteDenial(res, principal, body.programmeId);
+      const programme = participates ? await findProgrammeDefinition(context.connection, body.programmeId) : undefined;
       const outcome = registerCase(programme, body, new Date(), { caseId: idempotency?.caseId ?? randomUUID(), guardianId: randomUUID }, userId);
       if (outcome instanceof RuleViolationError) throw outcome;
       // Keyed, so that the stored fingerprint reveals nothing of the child by a dictionary attack.
@@ -52,17 +57,17 @@ export function caseRoutes(api: ApiRouter, context: ServiceContext): void {
     },
   );
 
-  api.get('/cases/:caseId', { permission: 'case:read', fields: 'case', summary: 'Read a case; the ETag is its version.', tags, params: CaseIdParams, responses: { 200: CaseView } }, async ({ params }, _req, res) => {
+  api.get('/cases/:caseId', { permission: 'case:read', scope: agency.case, fields: 'case', summary: 'Read a case; the ETag is its version.', tags, params: CaseIdParams, responses: { 200: CaseView } }, async ({ params }, _req, res) => {
     const found = await cases.store.get(params.caseId, 'case');
     sendWithEtag(res, 200, found.version, caseView(found));
   });
 
   api.get(
     '/cases',
-    { permission: 'case:read', fields: 'case', summary: 'Search cases by name (any script or transliteration), facility, stage, programme, destination state; in registration order.', tags, query: CaseListQuery, responses: { 200: CaseListResponse } },
-    async ({ query }, _req, res) => {
+    { permission: 'case:read', fields: 'case', summary: "Search the cases of the programmes the caller's agency participates in by name (any script or transliteration), facility, stage, programme, destination state; in registration order.", tags, query: CaseListQuery, responses: { 200: CaseListResponse } },
+    async ({ query }, req, res) => {
       const found = (await cases.store.model
-        .find(caseSearchFilter(query, (key) => context.privacy.blind(key)))
+        .find(await agency.gate.restrict(principalOf(req), caseSearchFilter(query, (key) => context.privacy.blind(key))))
         .select(HIDDEN)
         .sort(caseListSort)
         .limit(query.limit + 1)

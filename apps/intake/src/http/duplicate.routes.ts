@@ -11,6 +11,7 @@ import { CaseRepository } from '../store/case.repository';
 import { duplicateDetectorFor } from '../store/duplicate-detector';
 import { duplicateStore } from '../store/duplicate.model';
 import { principalOf } from '@homeward/auth';
+import type { IntakeAgency } from './intake-agency';
 
 const tags = ['duplicates'];
 const Params = z.object({ duplicateId: z.uuid().describe('Id of the potential duplicate (derived from its two cases).') }).strict();
@@ -44,12 +45,13 @@ const DuplicateView = z.object({
 const view = ({ _id, ...rest }: Snapshot<DuplicateRecord>) => ({ duplicateId: _id, ...rest });
 
 /** Review of potential duplicates: list, confirm (merge) or dismiss. */
-export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
+export function duplicateRoutes(api: ApiRouter, context: ServiceContext, agency: IntakeAgency): void {
   const duplicates = duplicateStore(context.connection);
   const cases = new CaseRepository(context.connection);
   const detector = duplicateDetectorFor(context.connection, context.logger);
 
-  api.get('/duplicates', { permission: 'duplicate:review', summary: 'Potential duplicates, oldest first.', tags, query: ListQuery, responses: { 200: z.object({ items: z.array(DuplicateView) }) } }, async ({ query }, _req, res) => {
+  api.get('/duplicates', { permission: 'duplicate:review', summary: "Potential duplicates among the cases of the programmes the caller's agency participates in, oldest first.", tags, query: ListQuery, responses: { 200: z.object({ items: z.array(DuplicateView) }) } }, async ({ query }, req, res) => {
+    const visible = await agency.gate.visibleProgrammes(principalOf(req));
     const found = (await duplicates.model
       .find(query.status ? { status: query.status } : {})
       .select('-outbox -inbox -outboxPending')
@@ -57,17 +59,26 @@ export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
       .limit(query.limit)
       .lean()
       .exec()) as unknown as Snapshot<DuplicateRecord>[];
-    res.json({ items: found.map(view) });
+    res.json({ items: (visible.all ? found : await visibleTo(visible.programmeIds, found)).map(view) });
   });
 
-  api.get('/duplicates/:duplicateId', { permission: 'duplicate:review', summary: 'Read a potential duplicate.', tags, params: Params, responses: { 200: DuplicateView } }, async ({ params }, _req, res) => {
+  api.get('/duplicates/:duplicateId', { permission: 'duplicate:review', scope: agency.duplicate, summary: 'Read a potential duplicate.', tags, params: Params, responses: { 200: DuplicateView } }, async ({ params }, _req, res) => {
     res.json(view(await duplicates.get(params.duplicateId, 'duplicate')));
   });
+
+  /** The duplicates whose cases all belong to these programmes (one query for the page's cases). */
+  async function visibleTo(programmeIds: readonly string[], found: Snapshot<DuplicateRecord>[]): Promise<Snapshot<DuplicateRecord>[]> {
+    const caseIds = [...new Set(found.flatMap((d) => d.caseIds))];
+    const owners = (await cases.store.model.find({ _id: { $in: caseIds } }, { programmeId: 1 }).lean().exec()) as unknown as Array<{ _id: string; programmeId: string }>;
+    const programmeOf = new Map(owners.map((c) => [c._id, c.programmeId]));
+    return found.filter((d) => d.caseIds.every((id) => programmeIds.includes(programmeOf.get(id) ?? '')));
+  }
 
   api.post(
     '/duplicates/:duplicateId/confirmation',
     {
       permission: 'duplicate:review',
+      scope: agency.duplicate,
       summary: 'Confirm: the other case is merged into the survivor (case.merged.v1), keeping its history; 409 once decided or when a case can no longer change.',
       tags,
       params: Params,
@@ -99,7 +110,7 @@ export function duplicateRoutes(api: ApiRouter, context: ServiceContext): void {
 
   api.post(
     '/duplicates/:duplicateId/dismissal',
-    { permission: 'duplicate:review', summary: 'Dismiss: the two cases are different children; 409 once decided.', tags, params: Params, body: DismissalRequest, responses: { 200: DuplicateView } },
+    { permission: 'duplicate:review', scope: agency.duplicate, summary: 'Dismiss: the two cases are different children; 409 once decided.', tags, params: Params, body: DismissalRequest, responses: { 200: DuplicateView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const current = await duplicates.get(params.duplicateId, 'duplicate');

@@ -11,7 +11,8 @@ import { importChunkId, importJobStore, registerImportChunkModel, registerImport
 import { reportRowsOf, sealImportChunks, type StoredImportChunk } from '../store/import-chunk.sealing';
 import { importRunnerFor } from '../store/import-runner';
 import { findProgrammeDefinition } from '../store/programme.repository';
-import { principalOf } from '@homeward/auth';
+import { noteDenial, principalOf } from '@homeward/auth';
+import type { IntakeAgency } from './intake-agency';
 import { CSV_DESCRIPTION, ImportJobView, importJobView, ImportJsonEnvelope, ImportJsonRequest, ImportParams, ImportQuery, ImportReport } from './import.schemas';
 
 /** The largest list accepted, JSON or CSV: 20,000 rows with every column filled are about 15 MB. */
@@ -23,7 +24,7 @@ const tags = ['imports'];
  * many rows were refused; the report says why), stores the rows and a job,
  * and answers 202; the job registers the rows in the background.
  */
-export function importRoutes(app: Express, api: ApiRouter, context: ServiceContext): void {
+export function importRoutes(app: Express, api: ApiRouter, context: ServiceContext, agency: IntakeAgency): void {
   const jobs = importJobStore(context.connection);
   const chunks = registerImportChunkModel(context.connection);
   const outcomesModel = registerImportOutcomesModel(context.connection);
@@ -48,7 +49,10 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
     async ({ query }, req, res) => {
       const { userId } = principalOf(req);
       const { programmeId, format, rows } = readList(req.body, req.is('text/csv') ? 'csv' : req.is(['application/json', 'application/*+json']) ? 'json' : undefined, query.programmeId);
-      const programme = await findProgrammeDefinition(context.connection, programmeId);
+      // A programme the caller's agency is not part of is, to them, a programme that does not exist.
+      const participates = await agency.gate.mayActIn(principalOf(req), programmeId);
+      if (!participates) noteDenial(res, principalOf(req), programmeId);
+      const programme = participates ? await findProgrammeDefinition(context.connection, programmeId) : undefined;
       if (!programme) throw new RuleViolationError('programme-exists', `programme ${programmeId} does not exist`);
       const now = new Date();
       const validated = validateImportRows(programmeId, programme, rows, now);
@@ -62,13 +66,13 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
     },
   );
 
-  api.get('/imports/:importId', { permission: 'import:read', summary: 'Progress and totals of an import.', tags, params: ImportParams, responses: { 200: ImportJobView } }, async ({ params }, _req, res) => {
+  api.get('/imports/:importId', { permission: 'import:read', scope: agency.import, summary: 'Progress and totals of an import.', tags, params: ImportParams, responses: { 200: ImportJobView } }, async ({ params }, _req, res) => {
     res.json(importJobView(await jobs.get(params.importId, 'import')));
   });
 
   api.get(
     '/imports/:importId/report',
-    { permission: 'import:read', summary: 'Accepted rows with their case, rejected rows with field and reason.', tags, params: ImportParams, responses: { 200: ImportReport } },
+    { permission: 'import:read', scope: agency.import, summary: 'Accepted rows with their case, rejected rows with field and reason.', tags, params: ImportParams, responses: { 200: ImportReport } },
     async ({ params }, _req, res) => {
       const job = await jobs.get(params.importId, 'import');
       const ids = Array.from({ length: job.chunkCount }, (_x, i) => importChunkId(params.importId, i));

@@ -4,7 +4,7 @@ import { actingAs } from '@homeward/testing';
 import { caseBody, IntakeUnderTest, programmeBody, SUPERVISOR, USER } from './case-api.test-kit';
 
 const P = 'iq-ru-2019';
-const AUDITOR = actingAs('auditor-1', ['auditor'], 'data-protection');
+const AUDITOR = actingAs('auditor-1', ['auditor'], 'homeward-data-protection');
 type Record_ = { seq: number; actor: { userId: string; roles: string[]; agency: string }; action: string; operation: string; caseId?: string; fields: string[]; purpose?: string; status: number; requestId: string; reason?: string; claimedIssuer?: string; at: string };
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -16,7 +16,7 @@ describe('intake audit trail', () => {
 
   beforeAll(async () => {
     await intake.start();
-    expect((await intake.call('POST', '/programmes', programmeBody(P), SUPERVISOR)).status).toBe(201);
+    expect((await intake.call('POST', '/programmes', programmeBody(P, { participatingAgencies: [testing.TEST_AGENCY, 'ru-emergencies-ministry'] }), SUPERVISOR)).status).toBe(201);
     const registered = await intake.call('POST', '/cases', caseBody(P, { mother: { status: 'detained' } }), { ...USER, 'x-homeward-purpose': 'registration at the camp' });
     caseId = registered.body['caseId'] as string;
   });

@@ -1,6 +1,6 @@
 import { GRANTS, ROLES, holds, type Permission, type Role } from '@homeward/auth';
 import * as testing from '@homeward/testing';
-import { actingAs, declaredOperations, probe, type DeclaredOperation } from '@homeward/testing';
+import { actingAs, declaredOperations, probe, TEST_AGENCY, type DeclaredOperation } from '@homeward/testing';
 import { caseBody, IntakeUnderTest, programmeBody, SUPERVISOR } from './case-api.test-kit';
 
 const P = 'iq-ru-2019';
@@ -18,7 +18,9 @@ describe('intake: who may call what, and see which fields', () => {
 
   beforeAll(async () => {
     await intake.start();
-    expect((await intake.call('POST', '/programmes', programmeBody(P), SUPERVISOR)).status).toBe(201);
+    // Every probing role's agency takes part: this table is about roles and fields; agencies have their own.
+    const participatingAgencies = [TEST_AGENCY, ...ROLES.map((role) => `agency-of-${role}`)];
+    expect((await intake.call('POST', '/programmes', programmeBody(P, { participatingAgencies }), SUPERVISOR)).status).toBe(201);
     const registered = await intake.call('POST', '/cases', caseBody(P, { medicalNeeds: 'asthma', placeOfBirth: 'Mosul', claimedNationalities: ['RU'], mother: { status: 'convicted', location: 'Baghdad' } }));
     expect(registered.status).toBe(201);
     caseId = registered.body['caseId'] as string;

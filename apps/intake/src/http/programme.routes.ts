@@ -13,7 +13,8 @@ import { AggregateStore, type Snapshot } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
 import { newProgramme, resumeProgramme, suspendProgramme, type ProgrammeRecord } from '../domain/programme';
 import { registerProgrammeModel } from '../store/programme.model';
-import { principalOf } from '@homeward/auth';
+import { participantsOfNewProgramme, principalOf } from '@homeward/auth';
+import type { IntakeAgency } from './intake-agency';
 import { ifMatchVersion, sendWithEtag } from './case-preconditions';
 
 const Params = z.object({ programmeId: ProgrammeId }).strict();
@@ -31,33 +32,34 @@ const tags = ['programmes'];
 const view = ({ _id, ...rest }: Snapshot<ProgrammeRecord>) => ({ programmeId: _id, ...rest });
 
 /** Programmes: an origin and a destination state, who may be registered, escorts, the legal checklist, and a status. */
-export function programmeRoutes(api: ApiRouter, context: ServiceContext): void {
+export function programmeRoutes(api: ApiRouter, context: ServiceContext, agency: IntakeAgency): void {
   const programmes = new AggregateStore<ProgrammeRecord>(registerProgrammeModel(context.connection));
 
-  api.post('/programmes', { permission: 'programme:write', summary: 'Create a programme (active).', tags, body: ProgrammeDefinition, responses: { 201: ProgrammeView } }, async ({ body }, req, res) => {
-    const { userId } = principalOf(req);
-    const record = newProgramme(body, new Date(), userId);
-    const event = context.events(ProgrammeCreatedV1, { ...body, createdAt: record.createdAt }, { correlationid: requestIdOf(req) });
+  api.post('/programmes', { permission: 'programme:write', summary: "Create a programme (active); without participatingAgencies, the deployment's default list or the creator's agency.", tags, body: ProgrammeDefinition, responses: { 201: ProgrammeView } }, async ({ body }, req, res) => {
+    const principal = principalOf(req);
+    const definition = { ...body, participatingAgencies: participantsOfNewProgramme(context.agencies, principal, body.participatingAgencies) };
+    const record = newProgramme(definition, new Date(), principal.userId);
+    const event = context.events(ProgrammeCreatedV1, { ...definition, createdAt: record.createdAt }, { correlationid: requestIdOf(req) });
     await programmes.createOrConflict(body.programmeId, record, [event], 'programme');
     context.published();
     res.location(`/programmes/${body.programmeId}`);
     sendWithEtag(res, 201, 1, view({ ...record, _id: body.programmeId, version: 1 }));
   });
 
-  api.get('/programmes', { permission: 'programme:read', summary: 'List programmes by id.', tags, responses: { 200: z.object({ items: z.array(ProgrammeView) }) } }, async (_input, _req, res) => {
+  api.get('/programmes', { permission: 'programme:read', summary: "List the programmes the caller's agency participates in, by id.", tags, responses: { 200: z.object({ items: z.array(ProgrammeView) }) } }, async (_input, req, res) => {
     // A handful of programmes exist (one per pair of states and period): no paging.
-    const found = (await programmes.model.find().select('-outbox -inbox -outboxPending').sort({ _id: 1 }).lean().exec()) as unknown as Snapshot<ProgrammeRecord>[];
+    const found = (await programmes.model.find(await agency.gate.restrict(principalOf(req), {}, '_id')).select('-outbox -inbox -outboxPending').sort({ _id: 1 }).lean().exec()) as unknown as Snapshot<ProgrammeRecord>[];
     res.json({ items: found.map(view) });
   });
 
-  api.get('/programmes/:programmeId', { permission: 'programme:read', summary: 'Read a programme.', tags, params: Params, responses: { 200: ProgrammeView } }, async ({ params }, _req, res) => {
+  api.get('/programmes/:programmeId', { permission: 'programme:read', scope: agency.programme, summary: 'Read a programme.', tags, params: Params, responses: { 200: ProgrammeView } }, async ({ params }, _req, res) => {
     const found = await programmes.get(params.programmeId, 'programme');
     sendWithEtag(res, 200, found.version, view(found));
   });
 
   api.post(
     '/programmes/:programmeId/suspension',
-    { permission: 'programme:write', summary: 'Suspend a programme: no new movement assignments; intake and legal go on.', tags, params: Params, body: SuspensionRequest, responses: { 200: ProgrammeView } },
+    { permission: 'programme:write', scope: agency.programme, summary: 'Suspend a programme: no new movement assignments; intake and legal go on.', tags, params: Params, body: SuspensionRequest, responses: { 200: ProgrammeView } },
     async ({ params, body }, req, res) => {
       const { userId } = principalOf(req);
       const current = await programmes.get(params.programmeId, 'programme');
@@ -77,7 +79,7 @@ export function programmeRoutes(api: ApiRouter, context: ServiceContext): void {
 
   api.post(
     '/programmes/:programmeId/resumption',
-    { permission: 'programme:write', summary: 'Resume a suspended programme.', tags, params: Params, responses: { 200: ProgrammeView } },
+    { permission: 'programme:write', scope: agency.programme, summary: 'Resume a suspended programme.', tags, params: Params, responses: { 200: ProgrammeView } },
     async ({ params }, req, res) => {
       principalOf(req);
       const current = await programmes.get(params.programmeId, 'programme');

@@ -11,6 +11,8 @@ const programmeSchema = new Schema(
     eligibility: { type: Schema.Types.Mixed, required: true },
     escortPolicy: { type: Schema.Types.Mixed, required: true },
     requirements: { type: [String], required: true },
+    // Absent on a programme from before the lists: open to every agency (libs/auth agency-policy).
+    participatingAgencies: { type: [String], default: undefined },
     status: { type: String, required: true },
     createdAt: { type: String, required: true },
     createdBy: { type: String, required: true },

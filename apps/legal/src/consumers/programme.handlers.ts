@@ -6,16 +6,17 @@ import { registerProgrammeModel } from '../store/programme.model';
 const DUPLICATE_KEY = 11000;
 
 /**
- * Keeps the checklist of every programme, which files are opened with.
+ * Keeps the checklist of every programme, which files are opened with, and
+ * the agencies that participate in it (who may act on its files).
  * Suspension and resumption are not consumed: they stop movements, not legal work.
  */
 export function programmeHandlers(context: ServiceContext): HandlerRegistration[] {
   const programmes = registerProgrammeModel(context.connection);
   return [
     on(ProgrammeCreatedV1, async (event) => {
-      const { programmeId, requirements, createdAt } = event.data;
+      const { programmeId, requirements, participatingAgencies, createdAt } = event.data;
       try {
-        await programmes.collection.insertOne({ _id: programmeId, requirements, createdAt } as never);
+        await programmes.collection.insertOne({ _id: programmeId, requirements, ...(participatingAgencies ? { participatingAgencies } : {}), createdAt } as never);
       } catch (error) {
         // A programme is created once; a redelivery finds it stored.
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;

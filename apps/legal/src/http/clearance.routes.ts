@@ -5,11 +5,12 @@ import type { LegalFileCommands } from './legal-file.command';
 import { CaseIdParams, RejectionRequest } from './legal-file.requests';
 import { forbiddenResponse, LegalFileResponse } from './legal-file.responses';
 
-export function clearanceRoutes(api: ApiRouter, { run, send }: LegalFileCommands): void {
+export function clearanceRoutes(api: ApiRouter, { run, send, scope }: LegalFileCommands): void {
   api.post(
     '/legal-files/:caseId/clearance-request',
     {
       permission: 'legal-file:write',
+      scope,
       summary: 'First of four eyes: a legal-officer asks for clearance once every requirement is satisfied and no hold is active. Publishes clearance.requested.v1.',
       params: CaseIdParams,
       responses: { 200: LegalFileResponse, 403: forbiddenResponse },
@@ -24,6 +25,7 @@ export function clearanceRoutes(api: ApiRouter, { run, send }: LegalFileCommands
     '/legal-files/:caseId/clearance-approval',
     {
       permission: 'clearance:approve',
+      scope,
       summary: 'Second of four eyes: a supervisor other than the requester approves (the same person: 403). Publishes case.cleared.v1 with both approvers.',
       params: CaseIdParams,
       responses: { 200: LegalFileResponse, 403: forbiddenResponse },
@@ -38,6 +40,7 @@ export function clearanceRoutes(api: ApiRouter, { run, send }: LegalFileCommands
     '/legal-files/:caseId/rejection',
     {
       permission: 'legal-file:write',
+      scope,
       summary: 'Reject the case on a refused requirement; terminal. Publishes case.rejected.v1.',
       params: CaseIdParams,
       body: RejectionRequest,

@@ -6,11 +6,12 @@ import type { LegalFileCommands } from './legal-file.command';
 import { CaseIdParams, HoldParams, HoldRequest } from './legal-file.requests';
 import { HoldPlacedResponse, LegalFileResponse } from './legal-file.responses';
 
-export function holdRoutes(api: ApiRouter, { run, send }: LegalFileCommands): void {
+export function holdRoutes(api: ApiRouter, { run, send, scope }: LegalFileCommands): void {
   api.post(
     '/legal-files/:caseId/holds',
     {
       permission: 'legal-file:write',
+      scope,
       summary: 'Place a hold (category, reason) on a case before it boards; it blocks clearance, assignment and boarding until lifted. Publishes case.hold-placed.v1.',
       params: CaseIdParams,
       body: HoldRequest,
@@ -27,6 +28,7 @@ export function holdRoutes(api: ApiRouter, { run, send }: LegalFileCommands): vo
     '/legal-files/:caseId/holds/:holdId/lift',
     {
       permission: 'legal-file:write',
+      scope,
       summary: 'Lift an active hold. Publishes case.hold-lifted.v1.',
       params: HoldParams,
       responses: { 200: LegalFileResponse },

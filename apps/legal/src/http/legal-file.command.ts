@@ -8,6 +8,7 @@ import type { Actor, LegalFileState, Transition } from '../domain/legal-file.sta
 import { legalFileView } from '../domain/legal-file.view';
 import { registerLegalFileModel, type LegalFileRecord } from '../store/legal-file.model';
 import { isRole, principalOf, redact } from '@homeward/auth';
+import { legalAgency } from './legal-agency';
 
 /** `If-Match: "3"` (or weak `W/"3"`): the version the client decided on. */
 function ifMatchVersion(req: Request): number | undefined {
@@ -59,5 +60,6 @@ export function legalFileCommands(context: ServiceContext) {
     res.status(status).setHeader('etag', `"${saved.version}"`).json(wrap ? { ...wrap, file: view } : view);
   }
 
-  return { files, run, send };
+  const { gate, scope } = legalAgency(context, files);
+  return { files, run, send, gate, scope };
 }

@@ -5,11 +5,12 @@ import { stateOf, type LegalFileCommands } from './legal-file.command';
 import { CaseIdParams, ListQuery } from './legal-file.requests';
 import { LegalFileListResponse, LegalFileResponse } from './legal-file.responses';
 
-export function legalFileRoutes(api: ApiRouter, { files, send }: LegalFileCommands): void {
+export function legalFileRoutes(api: ApiRouter, { files, send, gate, scope }: LegalFileCommands): void {
   api.get(
     '/legal-files/:caseId',
     {
       permission: 'legal-file:read',
+      scope,
       summary: 'A legal file: requirements with evidence summaries and decisions (who, when, why), holds, status history. Screening details only for the screening-officer role.',
       params: CaseIdParams,
       responses: { 200: LegalFileResponse },
@@ -21,17 +22,17 @@ export function legalFileRoutes(api: ApiRouter, { files, send }: LegalFileComman
     '/legal-files',
     {
       permission: 'legal-file:read',
-      summary: 'Legal files by status and programme, in case id order, a page at a time.',
+      summary: "Legal files of the programmes the caller's agency participates in, by status and programme, in case id order, a page at a time.",
       query: ListQuery,
       responses: { 200: LegalFileListResponse },
     },
-    async ({ query }, _req, res) => {
+    async ({ query }, req, res) => {
       const filter: Record<string, unknown> = {};
       if (query.status) filter['status'] = query.status;
       if (query.programmeId) filter['programmeId'] = query.programmeId;
       if (query.after) filter['_id'] = { $gt: query.after };
       const found = await files.model
-        .find(filter)
+        .find(await gate.restrict(principalOf(req), filter))
         .sort({ _id: 1 })
         .limit(query.limit + 1)
         .lean()

@@ -6,11 +6,12 @@ import type { LegalFileCommands } from './legal-file.command';
 import { DecisionRequest, EvidenceRequest, RequirementParams } from './legal-file.requests';
 import { EvidenceAttachedResponse, forbiddenResponse, LegalFileResponse } from './legal-file.responses';
 
-export function requirementRoutes(api: ApiRouter, { run, send }: LegalFileCommands): void {
+export function requirementRoutes(api: ApiRouter, { run, send, scope }: LegalFileCommands): void {
   api.post(
     '/legal-files/:caseId/requirements/:code/evidence',
     {
       permission: 'legal-file:write',
+      scope,
       summary: 'Attach a document or a DNA result to a requirement (security-screening: screening-officer role only). Publishes requirement.evidence-attached.v1 without the details.',
       params: RequirementParams,
       body: EvidenceRequest,
@@ -29,6 +30,7 @@ export function requirementRoutes(api: ApiRouter, { run, send }: LegalFileComman
     '/legal-files/:caseId/requirements/:code/decision',
     {
       permission: 'legal-file:write',
+      scope,
       summary: 'Decide a requirement satisfied (needs evidence, except security-screening) or refused, with a reason; who and when are recorded. security-screening: screening-officer role only. guardian-approved: say the basis.',
       params: RequirementParams,
       body: DecisionRequest,

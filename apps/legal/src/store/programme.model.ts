@@ -5,6 +5,8 @@ import type { RequirementCode } from '@homeward/contracts';
 export interface ProgrammeRecord {
   _id: string;
   requirements: RequirementCode[];
+  /** Whose people may act on the programme's files; absent for a programme from before the lists (libs/auth agency-policy). */
+  participatingAgencies?: string[];
   createdAt: string;
 }
 
@@ -12,6 +14,7 @@ const programmeSchema = new Schema<ProgrammeRecord>(
   {
     _id: { type: String, required: true },
     requirements: { type: [String], required: true },
+    participatingAgencies: { type: [String], default: undefined },
     createdAt: { type: String, required: true },
   },
   { collection: 'programmes', versionKey: false },

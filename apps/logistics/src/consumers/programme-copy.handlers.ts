@@ -13,8 +13,8 @@ export function programmeCopyHandlers(stores: LogisticsStores): HandlerRegistrat
   const { programmes } = stores;
   return [
     on(ProgrammeCreatedV1, async (event) => {
-      const { programmeId, name, escortPolicy } = event.data;
-      await programmes.create(programmeId, { name, status: 'active', suspendedReason: null, escortPolicy }, [], event.id);
+      const { programmeId, name, escortPolicy, participatingAgencies } = event.data;
+      await programmes.create(programmeId, { name, status: 'active', suspendedReason: null, escortPolicy, ...(participatingAgencies ? { participatingAgencies } : {}) }, [], event.id);
     }),
     on(ProgrammeSuspendedV1, async (event) => {
       const { programmeId, reason } = event.data;

@@ -9,14 +9,15 @@ import { principalOf } from '@homeward/auth';
 import { AssignCasesRequest, MovementCaseParams, MovementIdParams } from './movement.request';
 import { AssignmentView, MovementView, movementView } from './movement.response';
 import { loadForCommand, retriedWhenStale, saveMovement } from './movement-writer';
+import type { LogisticsAgency } from './logistics-agency';
 
 const tags = ['assignments'];
 
-export function assignmentRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext): void {
+export function assignmentRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext, agency: LogisticsAgency): void {
   api.post(
     '/movements/:movementId/assignments',
     {
-      permission: 'movement:write',
+      permission: 'movement:write', scope: agency.movement,
       summary: 'Seat one or more cleared cases; every failing rule is named in one 422',
       tags,
       params: MovementIdParams,
@@ -54,7 +55,7 @@ export function assignmentRoutes(api: ApiRouter, stores: LogisticsStores, contex
 
   api.delete(
     '/movements/:movementId/assignments/:caseId',
-    { permission: 'movement:write', summary: 'Unassign a case that has not boarded; it returns to the cleared pool', tags, params: MovementCaseParams, responses: { 200: MovementView } },
+    { permission: 'movement:write', scope: agency.movement, summary: 'Unassign a case that has not boarded; it returns to the cleared pool', tags, params: MovementCaseParams, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);

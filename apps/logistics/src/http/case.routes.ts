@@ -2,11 +2,12 @@ import type { ApiRouter } from '@homeward/http';
 import type { LogisticsStores } from '../store/logistics.stores';
 import { CaseIdParams } from './movement.request';
 import { CaseLogisticsView } from './movement.response';
+import type { LogisticsAgency } from './logistics-agency';
 
-export function caseRoutes(api: ApiRouter, stores: LogisticsStores): void {
+export function caseRoutes(api: ApiRouter, stores: LogisticsStores, agency: LogisticsAgency): void {
   api.get(
     '/cases/:caseId',
-    { permission: 'movement:read', summary: "Logistics' view of a case: cleared, on hold, in the cleared pool, which movement seats it", tags: ['cases'], params: CaseIdParams, responses: { 200: CaseLogisticsView } },
+    { permission: 'movement:read', scope: agency.case, summary: "Logistics' view of a case: cleared, on hold, in the cleared pool, which movement seats it", tags: ['cases'], params: CaseIdParams, responses: { 200: CaseLogisticsView } },
     async ({ params }, _req, res) => {
       const copy = await stores.cases.get(params.caseId, 'case');
       const holder = await stores.facts.seatHolder(copy);

@@ -9,13 +9,14 @@ import { principalOf } from '@homeward/auth';
 import { AddEscortRequest, EscortParams, MovementIdParams } from './movement.request';
 import { MovementView, movementView } from './movement.response';
 import { loadForCommand, retriedWhenStale, saveMovement } from './movement-writer';
+import type { LogisticsAgency } from './logistics-agency';
 
 const tags = ['escorts'];
 
-export function escortRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext): void {
+export function escortRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext, agency: LogisticsAgency): void {
   api.post(
     '/movements/:movementId/escorts',
-    { permission: 'movement:write', summary: 'Add an escort (official, medical, psychologist or carer)', tags, params: MovementIdParams, body: AddEscortRequest, responses: { 201: MovementView } },
+    { permission: 'movement:write', scope: agency.movement, summary: 'Add an escort (official, medical, psychologist or carer)', tags, params: MovementIdParams, body: AddEscortRequest, responses: { 201: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
@@ -34,7 +35,7 @@ export function escortRoutes(api: ApiRouter, stores: LogisticsStores, context: S
 
   api.delete(
     '/movements/:movementId/escorts/:escortId',
-    { permission: 'movement:write', summary: 'Remove an escort, unless the children on board would then break the escort rules', tags, params: EscortParams, responses: { 200: MovementView } },
+    { permission: 'movement:write', scope: agency.movement, summary: 'Remove an escort, unless the children on board would then break the escort rules', tags, params: EscortParams, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);

@@ -9,13 +9,14 @@ import { principalOf } from '@homeward/auth';
 import { BoardingRequest, HandoverRequest, MovementCaseParams, MovementIdParams } from './movement.request';
 import { MovementView, movementView } from './movement.response';
 import { loadForCommand, retriedWhenStale, saveMovement } from './movement-writer';
+import type { LogisticsAgency } from './logistics-agency';
 
 const tags = ['journey'];
 
-export function journeyRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext): void {
+export function journeyRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext, agency: LogisticsAgency): void {
   api.post(
     '/movements/:movementId/boarding/:caseId',
-    { permission: 'movement:write', summary: 'Record that a child boarded, or did not (a no-show returns the case to the cleared pool)', tags, params: MovementCaseParams, body: BoardingRequest, responses: { 200: MovementView } },
+    { permission: 'movement:write', scope: agency.movement, summary: 'Record that a child boarded, or did not (a no-show returns the case to the cleared pool)', tags, params: MovementCaseParams, body: BoardingRequest, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
@@ -39,7 +40,7 @@ export function journeyRoutes(api: ApiRouter, stores: LogisticsStores, context: 
 
   api.post(
     '/movements/:movementId/departure',
-    { permission: 'movement:write', summary: 'The movement departs with the children who boarded; the others are no-shows', tags, params: MovementIdParams, responses: { 200: MovementView } },
+    { permission: 'movement:write', scope: agency.movement, summary: 'The movement departs with the children who boarded; the others are no-shows', tags, params: MovementIdParams, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
@@ -61,7 +62,7 @@ export function journeyRoutes(api: ApiRouter, stores: LogisticsStores, context: 
 
   api.post(
     '/movements/:movementId/arrival',
-    { permission: 'movement:write', summary: 'The movement arrived at its destination airport', tags, params: MovementIdParams, responses: { 200: MovementView } },
+    { permission: 'movement:write', scope: agency.movement, summary: 'The movement arrived at its destination airport', tags, params: MovementIdParams, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
@@ -74,7 +75,7 @@ export function journeyRoutes(api: ApiRouter, stores: LogisticsStores, context: 
 
   api.post(
     '/movements/:movementId/handovers/:caseId',
-    { permission: 'movement:write', summary: "Hand a child over to a named guardian or an institution; closes the child's journey", tags, params: MovementCaseParams, body: HandoverRequest, responses: { 200: MovementView } },
+    { permission: 'movement:write', scope: agency.movement, summary: "Hand a child over to a named guardian or an institution; closes the child's journey", tags, params: MovementCaseParams, body: HandoverRequest, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);

@@ -6,6 +6,7 @@ import { assignmentRoutes } from './assignment.routes';
 import { caseRoutes } from './case.routes';
 import { escortRoutes } from './escort.routes';
 import { journeyRoutes } from './journey.routes';
+import { logisticsAgency } from './logistics-agency';
 import { manifestRoutes } from './manifest.routes';
 import { movementRoutes } from './movement.routes';
 
@@ -17,10 +18,11 @@ export function logisticsRoutes(app: Express, context: ServiceContext): void {
     description: 'Movements (flights home), escorts, seat assignment, manifests, boarding, arrival and handover.',
   });
   const stores = logisticsStores(context.connection);
-  movementRoutes(api, stores, context);
-  escortRoutes(api, stores, context);
-  assignmentRoutes(api, stores, context);
-  journeyRoutes(api, stores, context);
-  manifestRoutes(api, stores);
-  caseRoutes(api, stores);
+  const agency = logisticsAgency(context, stores);
+  movementRoutes(api, stores, context, agency);
+  escortRoutes(api, stores, context, agency);
+  assignmentRoutes(api, stores, context, agency);
+  journeyRoutes(api, stores, context, agency);
+  manifestRoutes(api, stores, agency);
+  caseRoutes(api, stores, agency);
 }

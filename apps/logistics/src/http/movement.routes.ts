@@ -9,16 +9,20 @@ import { principalOf } from '@homeward/auth';
 import { CancelRequest, ListMovementsQuery, MovementIdParams, RescheduleRequest, ScheduleMovementRequest } from './movement.request';
 import { MovementList, MovementView, movementView } from './movement.response';
 import { loadForCommand, retriedWhenStale, saveMovement } from './movement-writer';
+import type { LogisticsAgency } from './logistics-agency';
 
 const tags = ['movements'];
 
-export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext): void {
+export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context: ServiceContext, agency: LogisticsAgency): void {
   const { movements } = stores;
 
   api.post('/movements', { permission: 'movement:write', summary: 'Schedule a movement (a flight home) under a programme', tags, body: ScheduleMovementRequest, responses: { 201: MovementView } }, async ({ body }, req, res) => {
-    const { userId } = principalOf(req);
+    const principal = principalOf(req);
+    const { userId } = principal;
     const movementId = randomUUID();
     const { programmeId, seats, ...flight } = body;
+    // A programme the caller's agency is not part of is, to them, a programme that does not exist.
+    if (!(await agency.gate.mayActIn(principal, programmeId))) throw agency.gate.hidden(res, principal, programmeId, 'programme', programmeId);
     const scheduledAt = new Date().toISOString();
     const state = scheduleMovement(programmeId, flight, seats, scheduledAt);
     const event = context.events(MovementScheduledV1, { movementId, programmeId, flight, seats, scheduledAt }, { correlationid: requestIdOf(req) });
@@ -28,22 +32,22 @@ export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context:
     res.status(201).location(`/movements/${movementId}`).setHeader('etag', `"${created.version}"`).json(movementView(created));
   });
 
-  api.get('/movements/:movementId', { permission: 'movement:read', summary: 'Read a movement', tags, params: MovementIdParams, responses: { 200: MovementView } }, async ({ params }, _req, res) => {
+  api.get('/movements/:movementId', { permission: 'movement:read', scope: agency.movement, summary: 'Read a movement', tags, params: MovementIdParams, responses: { 200: MovementView } }, async ({ params }, _req, res) => {
     const movement = await movements.get(params.movementId, 'movement');
     res.setHeader('etag', `"${movement.version}"`).json(movementView(movement));
   });
 
-  api.get('/movements', { permission: 'movement:read', summary: 'List movements, by programme and state', tags, query: ListMovementsQuery, responses: { 200: MovementList } }, async ({ query }, _req, res) => {
+  api.get('/movements', { permission: 'movement:read', summary: "List the movements of the programmes the caller's agency participates in, by programme and state", tags, query: ListMovementsQuery, responses: { 200: MovementList } }, async ({ query }, req, res) => {
     const filter: Record<string, string> = {};
     if (query.programmeId) filter['programmeId'] = query.programmeId;
     if (query.status) filter['status'] = query.status;
-    const found = await movements.model.find(filter).sort({ 'flight.scheduledDeparture': 1 }).limit(500).lean().exec();
+    const found = await movements.model.find(await agency.gate.restrict(principalOf(req), filter)).sort({ 'flight.scheduledDeparture': 1 }).limit(500).lean().exec();
     res.json({ movements: (found as unknown as Parameters<typeof movementView>[0][]).map(movementView) });
   });
 
   api.post(
     '/movements/:movementId/reschedule',
-    { permission: 'movement:write', summary: 'Move the scheduled departure; the children keep their seats', tags, params: MovementIdParams, body: RescheduleRequest, responses: { 200: MovementView } },
+    { permission: 'movement:write', scope: agency.movement, summary: 'Move the scheduled departure; the children keep their seats', tags, params: MovementIdParams, body: RescheduleRequest, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);
@@ -67,7 +71,7 @@ export function movementRoutes(api: ApiRouter, stores: LogisticsStores, context:
 
   api.post(
     '/movements/:movementId/cancel',
-    { permission: 'movement:write', summary: 'Cancel a movement that has not left; its children return to the cleared pool', tags, params: MovementIdParams, body: CancelRequest, responses: { 200: MovementView } },
+    { permission: 'movement:write', scope: agency.movement, summary: 'Cancel a movement that has not left; its children return to the cleared pool', tags, params: MovementIdParams, body: CancelRequest, responses: { 200: MovementView } },
     retriedWhenStale(async ({ params, body }, req, res) => {
       principalOf(req);
       const movement = await loadForCommand(stores, req, params.movementId);

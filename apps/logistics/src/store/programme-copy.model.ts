@@ -2,12 +2,14 @@ import { Schema } from 'mongoose';
 import { aggregateModel, type AggregateModel } from '@homeward/persistence';
 import type { EscortPolicy, ProgrammeFacts } from '../domain/movement';
 
-/** Logistics' copy of a programme: whether it is active and its escort policy. */
+/** Logistics' copy of a programme: whether it is active, its escort policy and its participating agencies. */
 export interface ProgrammeCopyRecord {
   name: string;
   status: 'active' | 'suspended';
   suspendedReason: string | null;
   escortPolicy: EscortPolicy;
+  /** Whose people may act on the programme's movements; absent for a programme from before the lists (libs/auth agency-policy). */
+  participatingAgencies?: string[];
 }
 
 const programmeCopySchema = new Schema(
@@ -17,6 +19,7 @@ const programmeCopySchema = new Schema(
     status: { type: String, required: true },
     suspendedReason: { type: String, default: null },
     escortPolicy: { type: Schema.Types.Mixed, required: true },
+    participatingAgencies: { type: [String], default: undefined },
   },
   { collection: 'programme_copies', versionKey: false },
 );

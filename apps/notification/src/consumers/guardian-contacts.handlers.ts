@@ -11,13 +11,13 @@ import type { GuardianNotifier } from './guardian-notifier';
 export function guardianContactsHandlers({ contacts, notify }: GuardianNotifier): HandlerRegistration[] {
   return [
     on(CaseRegisteredV1, async (event) => {
-      const { caseId, personal } = event.data;
-      await contacts.create(caseId, { childNames: personal.names, guardians: personal.guardians.map(contactOf) }, [], event.id);
+      const { caseId, programmeId, personal } = event.data;
+      await contacts.create(caseId, { programmeId, childNames: personal.names, guardians: personal.guardians.map(contactOf) }, [], event.id);
       await notify(caseId, Milestone.registered, {}, event);
     }),
     on(CaseUpdatedV1, async (event) => {
-      const { caseId, personal } = event.data;
-      const state = { childNames: personal.names, guardians: personal.guardians.map(contactOf) };
+      const { caseId, programmeId, personal } = event.data;
+      const state = { programmeId, childNames: personal.names, guardians: personal.guardians.map(contactOf) };
       if ((await contacts.applyOnce(caseId, event.id, state, [])) === 'missing') await contacts.create(caseId, state, [], event.id);
       await notify(caseId, Milestone.registered, {}, event);
     }),

@@ -5,11 +5,12 @@ import { guardianContactsHandlers } from './guardian-contacts.handlers';
 import { createGuardianNotifier } from './guardian-notifier';
 import { legalMilestoneHandlers } from './legal-milestone.handlers';
 import { movementMilestoneHandlers } from './movement-milestone.handlers';
+import { programmeParticipantsHandlers } from './programme-participants.handlers';
 
 /** Every event that concerns a guardian, from intake, legal and logistics. */
 export function milestoneHandlers(deps: DeliveryDependencies) {
   return (context: ServiceContext): HandlerRegistration[] => {
     const notifier = createGuardianNotifier(context, createEmailDelivery(context, deps));
-    return [...guardianContactsHandlers(notifier), ...legalMilestoneHandlers(notifier), ...movementMilestoneHandlers(context, notifier)];
+    return [...programmeParticipantsHandlers(context), ...guardianContactsHandlers(notifier), ...legalMilestoneHandlers(notifier), ...movementMilestoneHandlers(context, notifier)];
   };
 }

@@ -5,6 +5,7 @@ import type { ApiRouter } from '@homeward/http';
 import { DeliveryStatus, registerDeliveryModel } from '../store/delivery.model';
 import { registerGuardianContactsModel } from '../store/guardian-contacts.model';
 import { registerOptOutModel } from '../store/opt-out.model';
+import { notificationAgency } from './notification-agency';
 
 const CaseIdParams = z.object({ caseId: CaseId }).strict();
 
@@ -38,10 +39,11 @@ export function deliveryRoutes(api: ApiRouter, context: ServiceContext): void {
   const deliveries = registerDeliveryModel(context.connection);
   const contacts = registerGuardianContactsModel(context.connection);
   const optOuts = registerOptOutModel(context.connection);
+  const agency = notificationAgency(context);
 
   api.get(
     '/cases/:caseId/deliveries',
-    { permission: 'delivery:read', summary: "The guardians' e-mails about a case and whether each was sent, failed or suppressed", tags, params: CaseIdParams, responses: { 200: Deliveries } },
+    { permission: 'delivery:read', scope: agency.case, summary: "The guardians' e-mails about a case and whether each was sent, failed or suppressed", tags, params: CaseIdParams, responses: { 200: Deliveries } },
     async ({ params }, _req, res) => {
       const found = await deliveries
         .find({ caseId: params.caseId }, { caseId: 1, guardianId: 1, milestone: 1, occurrence: 1, status: 1, attempts: 1, language: 1, sentAt: 1, failedAt: 1, lastError: 1 })
@@ -53,7 +55,7 @@ export function deliveryRoutes(api: ApiRouter, context: ServiceContext): void {
 
   api.get(
     '/cases/:caseId/guardians',
-    { permission: 'delivery:read', summary: 'The guardians notification writes to about a case, and who opted out (no names or addresses)', tags, params: CaseIdParams, responses: { 200: Guardians } },
+    { permission: 'delivery:read', scope: agency.case, summary: 'The guardians notification writes to about a case, and who opted out (no names or addresses)', tags, params: CaseIdParams, responses: { 200: Guardians } },
     async ({ params }, _req, res) => {
       const [known, opted] = await Promise.all([
         contacts.findOne({ _id: params.caseId }, { guardians: 1 }).lean(),

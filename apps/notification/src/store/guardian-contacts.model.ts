@@ -12,6 +12,8 @@ export interface GuardianContact {
 
 /** Notification's own copy of whom to write to about a case, and the child's names for the greeting. */
 export interface GuardianContactsRecord {
+  /** The case's programme: whose agencies may read its deliveries (absent on a copy from before). */
+  programmeId?: string;
   childNames: PersonName[];
   guardians: GuardianContact[];
 }
@@ -26,6 +28,7 @@ export const contactOf = (g: RegisteredGuardian): GuardianContact => ({
 const schema = new Schema(
   {
     _id: { type: String, required: true },
+    programmeId: { type: String },
     childNames: { type: [Schema.Types.Mixed], default: [] },
     guardians: { type: [Schema.Types.Mixed], default: [] },
   },

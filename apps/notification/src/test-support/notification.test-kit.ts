@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, type Consumer, type Producer } from 'kafkajs';
-import { Topic, type CaseRegisteredV1, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
+import { ProgrammeCreatedV1, Topic, type CaseRegisteredV1, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
+import { exampleData } from '@homeward/contracts/testing';
 import type { PendingEvent } from '@homeward/persistence';
 import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } from '@homeward/messaging';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { actingAs, expectEventually, testAuthEnv, testServers, uniqueName } from '@homeward/testing';
+import { actingAs, expectEventually, TEST_AGENCY, testAuthEnv, testServers, uniqueName } from '@homeward/testing';
 
 /** The case worker who reads deliveries and previews in the tests (the unsubscribe link needs no token). */
 const CASE_WORKER = actingAs('case-worker-1', ['case-worker']);
@@ -95,6 +96,8 @@ export class EventsUnderTest {
     await this.collector.connect();
     await this.collector.subscribe({ topic: physicalTopic(this.deployment.prefix, Topic.notification), fromBeginning: true });
     await this.collector.run({ eachMessage: async ({ message }) => void this.published.push(fromKafkaMessage(message)) });
+    // The cases' programme, as intake announces it: who may read their deliveries (libs/auth agency-policy).
+    await this.produce(ProgrammeCreatedV1, { ...exampleData['programme.created.v1'], programmeId: 'iq-ru-2019', participatingAgencies: [TEST_AGENCY] });
     return this;
   }
 

@@ -149,6 +149,7 @@ export const exampleData: ExampleData = {
     eligibility: { maxAgeAtRegistration: 17, childrenOnly: true },
     escortPolicy: { childrenPerEscort: 5, infantsPerEscort: 1, infantAgeMonths: 24 },
     requirements: ['nationality-verified', 'guardian-approved', 'parental-consent', 'exit-clearance', 'travel-document', 'security-screening'],
+    participatingAgencies: ['ru-childrens-ombudsperson', 'ru-security-service', 'ru-emergencies-ministry'],
     createdAt: '2018-12-01T09:00:00Z',
   },
   'programme.suspended.v1': { programmeId, reason: 'Security review of the programme', suspendedAt: '2018-02-01T09:00:00Z' },
