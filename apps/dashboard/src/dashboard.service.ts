@@ -34,12 +34,12 @@ export function createDashboardService(config: DashboardConfig): ServiceDefiniti
     },
     handlers: (context) => {
       const model = registerReadModel(context.connection);
-      return dashboardHandlers(model, shardsOf(model), () => live?.changed());
+      return dashboardHandlers(model, shardsOf(model), () => live?.changed(), context.privacy);
     },
     publicRoutes: (app) => dashboardPageRoutes(app),
     routes: (app, context) => {
       const model = registerReadModel(context.connection);
-      const queries = new DashboardQueries(model, shardsOf(model));
+      const queries = new DashboardQueries(model, shardsOf(model), context.privacy);
       health = createServiceHealth({
         kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'homeward-dashboard-health', logger: context.logger, ...config.kafkaSecurity }),
         topicPrefix: config.HOMEWARD_TOPIC_PREFIX,
