@@ -93,7 +93,8 @@ export async function sealState<T extends object>(codec: PersonalDataCodec | und
   }
   await eachPerChild(sealed, fields, (child, path, value) => codec.seal(child, path, value));
   // A value read back as erased stays the plain marker: there is no key to seal it with, and nothing personal left in it.
-  await eachNested(sealed, fields, async (path, value) => (isErasedMarker(value) ? value : codec.seal(id, path, value)));
+  // A new value about a child already erased is erased as it is written: the structure around it still changes.
+  await eachNested(sealed, fields, async (path, value) => (isErasedMarker(value) ? value : codec.seal(id, path, value).catch(erasedOnWrite)));
   for (const field of fields.blinded) {
     const value = sealed[field];
     if (typeof value === 'string') sealed[field] = codec.blind(value);
@@ -135,6 +136,12 @@ async function eachPerChild(
 /** What the codec opens a value to once the child's key was deleted (libs/privacy ERASED). */
 const isErasedMarker = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && (value as { erased?: unknown }).erased === true && Object.keys(value).length === 1;
+
+/** The codec refuses to seal for a child whose key was deleted (libs/privacy DataErasedError, code `erased`). */
+function erasedOnWrite(error: unknown): unknown {
+  if ((error as { code?: unknown } | null)?.code === 'erased') return { erased: true };
+  throw error;
+}
 
 /** Replaces (in copies of the parts on the way) every value a nested path names by what `change` makes of it. */
 async function eachNested(document: Record<string, unknown>, fields: PersonalFields, change: (path: string, value: unknown) => Promise<unknown>): Promise<void> {

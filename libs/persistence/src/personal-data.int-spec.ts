@@ -119,5 +119,9 @@ describe('aggregates seal their personal fields with the privacy codec', () => {
     const next = await files.update(id, 1, { items: [...erased.items, { code: 'c', notes: [{ status: 'open' }] }] }, []);
     expect(next.items.map((i) => i.code)).toEqual(['a', 'b', 'c']);
     expect((await files.get(id)).items[0]!.notes[0]).toEqual({ status: 'done', text: { erased: true } });
+    // A new text about the erased child is erased as it is written; the change itself goes through.
+    await files.update(id, 2, { closing: { kind: 'y', text: `Later note on ${NAME}` } }, []);
+    expect((await files.get(id)).closing).toEqual({ kind: 'y', text: { erased: true } });
+    expect(JSON.stringify(await files.model.collection.findOne({ _id: id } as never))).not.toContain('Zuleikha');
   });
 });

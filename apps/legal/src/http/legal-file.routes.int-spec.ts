@@ -313,6 +313,20 @@ describe('legal service against the real servers', () => {
     expect((await call('POST', `/legal-files/${caseId}/clearance-request`, officer)).status).toBe(409);
   });
 
+  it("closes the file of an erased child on its withdrawal: the new status is recorded, the texts stay erased", async () => {
+    const caseId = await openCase();
+    expect((await call('POST', `/legal-files/${caseId}/holds`, supervisor, { category: 'family', reason: 'Zarina Sealtestova waits for her aunt.' })).status).toBe(201);
+    await service.context.privacy.erase(caseId);
+    await produce(Topic.intake, intakeEvents(CaseWithdrawnV1, { caseId, withdrawnAt: '2019-07-01T09:00:00Z', reason: 'Test withdrawal.' }, { correlationid: caseId }));
+    const closed = await expectEventually(async () => {
+      const res = await file(caseId);
+      expect(res.body.status).toBe('closed');
+      return res.body;
+    });
+    expect(closed).toMatchObject({ erased: true, holds: [{ category: 'family' }], closure: { reason: 'withdrawn' } });
+    expect((closed['statusHistory'] as object[]).at(-1)).toEqual({ status: 'closed', at: '2019-07-01T09:00:00Z', by: 'case.withdrawn.v1' });
+  });
+
   it('documents every route in /openapi.json', async () => {
     const { body } = await call('GET', '/openapi.json');
     const paths = body['paths'] as Record<string, Record<string, unknown>>;
