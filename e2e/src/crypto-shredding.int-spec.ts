@@ -28,18 +28,29 @@ const NEEDLES = ['Shahrizoda', 'Ozodbekova', 'Шахризода', 'Озодбе
 // A whole lifecycle, two full scans and a stalled listDatabases on a shared, loaded machine (a bound, not a timed assertion).
 const LONG = 600_000;
 // Every field path the services seal a child's data under (AAD = child + path): the feeds' full entries and an import's rows too.
-const SEALED_PATHS = ['personal', 'data.personal', 'names', 'birthDate', 'guardians', 'medicalNeeds', 'childNames', 'passengers.handover', 'feed_entries.data', 'import_chunks.0'];
+// Legal seals each text and identifying value of a file on its own (apps/legal legal-file.model.ts), the dashboard a hold's reason.
+const LEGAL_PATHS = ['documentType', 'number', 'issuingAuthority', 'issuedOn', 'laboratory', 'sampleId', 'testedRelative'].map((f) => `requirements.evidence.${f}`);
+const SEALED_PATHS = [
+  'personal', 'data.personal', 'names', 'birthDate', 'guardians', 'medicalNeeds', 'childNames', 'passengers.handover', 'feed_entries.data', 'import_chunks.0',
+  ...LEGAL_PATHS, 'requirements.decisions.reason', 'holds.reason', 'rejection.reason', 'statusHistory.note',
+];
 // The subscriptions' own secrets, sealed with a key of the subscription (not a child's data).
 const SECRET_PATHS = ['webhookSecret', 'pseudonymKey'];
 
-const document = (documentType: string, number: string) => ({ kind: 'document', documentType, number, issuingAuthority: 'Test Authority', issuedOn: '2019-06-20' });
+// The legal texts name the child as officers' free text would: each is a needle too.
+const document = (documentType: string, number: string) => ({ kind: 'document', documentType: `${documentType} of Shahrizoda Ozodbekova`, number: `OZODBEKOVA-${number}`, issuingAuthority: 'Test Authority', issuedOn: '2019-06-20' });
 const CHECKLIST: { code: string; evidence?: object; decision: object; by: Actor }[] = [
-  { code: 'nationality-verified', evidence: { kind: 'dna', laboratory: 'Test Laboratory', sampleId: 'S-9', testedRelative: 'grandmother', kinshipProbability: 0.9998 }, decision: { decision: 'satisfied', reason: 'Kinship confirmed by DNA.' }, by: LEGAL_OFFICER },
-  { code: 'guardian-approved', evidence: document('Guardianship suitability assessment', 'G-9'), decision: { decision: 'satisfied', reason: 'Guardian found suitable.', basis: 'guardian-or-sponsor-approved' }, by: LEGAL_OFFICER },
-  { code: 'parental-consent', evidence: document('Notarised parental consent', 'P-9'), decision: { decision: 'satisfied', reason: 'Consent given.' }, by: LEGAL_OFFICER },
-  { code: 'exit-clearance', evidence: document('Exit permit', 'E-9'), decision: { decision: 'satisfied', reason: 'Exit permitted.' }, by: LEGAL_OFFICER },
-  { code: 'travel-document', evidence: document('Certificate of return', 'T-9'), decision: { decision: 'satisfied', reason: 'Issued.' }, by: LEGAL_OFFICER },
-  { code: 'security-screening', decision: { decision: 'satisfied', reason: 'No concerns.' }, by: SCREENING_OFFICER },
+  {
+    code: 'nationality-verified',
+    evidence: { kind: 'dna', laboratory: 'Ozodbekova family laboratory', sampleId: 'OZODBEKOVA-S-9', testedRelative: 'Мунира Озодбекова, grandmother', kinshipProbability: 0.9998 },
+    decision: { decision: 'satisfied', reason: 'Kinship of Shahrizoda Ozodbekova confirmed by DNA.' },
+    by: LEGAL_OFFICER,
+  },
+  { code: 'guardian-approved', evidence: document('Guardianship suitability assessment', 'G-9'), decision: { decision: 'satisfied', reason: 'Мунира Озодбекова found suitable.', basis: 'guardian-or-sponsor-approved' }, by: LEGAL_OFFICER },
+  { code: 'parental-consent', evidence: document('Notarised parental consent', 'P-9'), decision: { decision: 'satisfied', reason: 'Consent given for Шахризода.' }, by: LEGAL_OFFICER },
+  { code: 'exit-clearance', evidence: document('Exit permit', 'E-9'), decision: { decision: 'satisfied', reason: 'Exit permitted for Shahrizoda Ozodbekova.' }, by: LEGAL_OFFICER },
+  { code: 'travel-document', evidence: document('Certificate of return', 'T-9'), decision: { decision: 'satisfied', reason: 'Issued to Shahrizoda Ozodbekova.' }, by: LEGAL_OFFICER },
+  { code: 'security-screening', decision: { decision: 'satisfied', reason: 'No concerns about Shahrizoda Ozodbekova.' }, by: SCREENING_OFFICER },
 ];
 
 /**
@@ -65,7 +76,7 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
   };
   const databasePrefixes = () => [stack.prefix.replaceAll('-', '_'), keyVaultDbFor(stack.prefix)];
   const scanEverything = async (): Promise<ScannedItem[]> => [
-    ...(await scanDatabases(mongo, databasePrefixes(), [...Object.values(stack.databases), keyVaultDbFor(stack.prefix)])),
+    ...(await scanDatabases(mongo, databasePrefixes(), [...Object.values(stack.databases), stack.dashboard!.database, keyVaultDbFor(stack.prefix)])),
     ...(await scanTopics(kafka, stack.prefix, uniqueName('e2e-scan'))),
     ...(await scanFiles(stack.dir)),
   ];
@@ -97,16 +108,18 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
   let caseId: string;
   let movementId: string;
   let importedCaseId: string;
+  let importedHoldId: string;
   let fullFeed: string;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    // With the dashboard: its holds read model keeps a hold's reason, which names the child.
+    stack = await startTestStack({ dashboard: true });
     mongo = await MongoClient.connect(testServers.mongoUrl);
   }, LONG);
 
   afterAll(async () => {
     await stack.stop();
-    await Promise.all([...Object.values(stack.databases), keyVaultDbFor(stack.prefix)].map((db) => mongo.db(db).dropDatabase()));
+    await Promise.all([...Object.values(stack.databases), ...(stack.dashboard ? [stack.dashboard.database] : []), keyVaultDbFor(stack.prefix)].map((db) => mongo.db(db).dropDatabase()));
     await mongo.close(true);
   }, LONG);
 
@@ -166,6 +179,17 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
       if (evidence) await ok(api(`${legal.url}/legal-files/${caseId}/requirements/${code}/evidence`, 'POST', evidence, by), 201);
       await ok(api(`${legal.url}/legal-files/${caseId}/requirements/${code}/decision`, 'POST', decision, by), 200);
     }
+    // A hold whose reason names the child, placed and lifted before the approval.
+    const hold = await ok(api(`${legal.url}/legal-files/${caseId}/holds`, 'POST', { category: 'family', reason: 'Мунира Озодбекова asked to wait for Shahrizoda.' }, SUPERVISOR), 201);
+    await ok(api(`${legal.url}/legal-files/${caseId}/holds/${String(hold['holdId'])}/lift`, 'POST', undefined, SUPERVISOR), 200);
+    // The imported child: a refusal and a hold that stays open (the dashboard's holds read model keeps it), both naming her.
+    await expectEventually(async () => expect((await api(`${legal.url}/legal-files/${importedCaseId}`, 'GET', undefined, LEGAL_OFFICER)).status).toBe(200));
+    await ok(api(`${legal.url}/legal-files/${importedCaseId}/requirements/exit-clearance/decision`, 'POST', { decision: 'refused', reason: 'No exit permit for Gulshoda Importova.' }, LEGAL_OFFICER), 200);
+    importedHoldId = String((await ok(api(`${legal.url}/legal-files/${importedCaseId}/holds`, 'POST', { category: 'medical', reason: 'Гулшода Импортова awaits an assessment.' }, SUPERVISOR), 201))['holdId']);
+    await expectEventually(async () => {
+      const holds = await ok(api(`${stack.dashboard!.process.url}/api/holds`, 'GET', undefined, SUPERVISOR), 200);
+      expect(holds['holds']).toEqual([expect.objectContaining({ holdId: importedHoldId, reason: 'Гулшода Импортова awaits an assessment.' })]);
+    }, { timeoutMs: 60_000 });
     await ok(api(`${legal.url}/legal-files/${caseId}/clearance-request`, 'POST', undefined, LEGAL_OFFICER), 200);
     await ok(api(`${legal.url}/legal-files/${caseId}/clearance-approval`, 'POST', undefined, SUPERVISOR), 200);
     const movement = await ok(api(`${logistics.url}/movements`, 'POST', {
@@ -211,11 +235,11 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
     expect(ownerless.filter((s) => !s.where.includes('_intake.import_chunks/')).map((s) => s.where)).toEqual([]);
     expect(ownerless.filter((s) => s.where.includes('_intake.import_chunks/'))).toHaveLength(1);
     const ofChild = sealed.filter((s) => opens(childKey, caseId, s.data));
-    for (const where of ['_intake.cases', '_logistics.case_copies', '_logistics.movements', '_notification.guardian_contacts', '_notification.feed_entries', 'homeward.intake.v1:', 'homeward.logistics.v1:', 'dlq.v1:']) {
+    for (const where of ['_intake.cases', '_logistics.case_copies', '_logistics.movements', '_notification.guardian_contacts', '_notification.feed_entries', '_legal.legal_files', 'homeward.intake.v1:', 'homeward.logistics.v1:', 'homeward.legal.v1:', 'dlq.v1:']) {
       expect({ where, sealed: ofChild.some((s) => s.where.includes(where)) }).toEqual({ where, sealed: true });
     }
     const ofImported = sealed.filter((s) => opens(keys.get(importedCaseId)!, importedCaseId, s.data));
-    for (const where of ['_intake.cases', '_notification.feed_entries', 'homeward.intake.v1:']) {
+    for (const where of ['_intake.cases', '_notification.feed_entries', '_legal.legal_files', '_dashboard.hold_views', 'homeward.intake.v1:', 'homeward.legal.v1:']) {
       expect({ where, sealed: ofImported.some((s) => s.where.includes(where)) }).toEqual({ where, sealed: true });
     }
   }, LONG);
@@ -234,6 +258,17 @@ describe('no plaintext anywhere, and nothing readable after erasure', () => {
       expect(manifest.status).toBe(200);
       expect(manifest.text).toContain('(erased)');
       expect(manifest.text).not.toContain('Ozodbekova');
+    }, { timeoutMs: 30_000 });
+    // Legal shows the files erased, their checklists and holds intact; the dashboard keeps the open hold without its reason.
+    await expectEventually(async () => {
+      const file = await ok(api(`${stack.services.legal.url}/legal-files/${caseId}`, 'GET', undefined, LEGAL_OFFICER), 200);
+      expect(file).toMatchObject({ caseId, erased: true, status: 'cleared' });
+      expect((file['requirements'] as Array<{ status: string }>).map((r) => r.status)).toEqual(Array(CHECKLIST.length).fill('satisfied'));
+      const imported = await ok(api(`${stack.services.legal.url}/legal-files/${importedCaseId}`, 'GET', undefined, LEGAL_OFFICER), 200);
+      expect(imported).toMatchObject({ erased: true, holds: [{ holdId: importedHoldId, category: 'medical' }] });
+      expect(JSON.stringify([file, imported])).not.toMatch(/Ozodbekova|Озодбекова|Шахризода|Importova|Импортова/);
+      const holds = await ok(api(`${stack.dashboard!.process.url}/api/holds`, 'GET', undefined, SUPERVISOR), 200);
+      expect(holds['holds']).toEqual([{ holdId: importedHoldId, caseId: importedCaseId, category: 'medical', erased: true, placedBy: 'supervisor-1', placedAt: expect.any(String) }]);
     }, { timeoutMs: 30_000 });
     await expectEventually(async () => {
       const topics = await scanTopics(kafka, physicalTopic(stack.prefix, Topic.intake), uniqueName('e2e-scan'));

@@ -182,6 +182,19 @@ describe('the dashboard against the real Kafka and FerretDB', () => {
       const entitled = await dashboard.json('/api/holds', actingAs(`${role}-1`, [role]));
       expect(entitled.body['holds']).toEqual([expect.objectContaining({ holdId: ids.hold, caseId: ids.kz, category: 'security', reason: 'Screening outcome pending', placedBy: 'legal-officer-1' })]);
     }
+    // The read model keeps the reason sealed with the child's key (it arrived on a v1 event, upcast to v2); erasing the child shreds it.
+    const mongo = await MongoClient.connect(testServers.mongoUrl);
+    try {
+      const stored = await mongo.db(dashboard.database).collection('hold_views').find({}).toArray();
+      expect(stored.map((h) => h['_id'])).toEqual([ids.hold]);
+      expect(JSON.stringify(stored)).not.toContain('Screening outcome');
+    } finally {
+      await mongo.close();
+    }
+    await dashboard.service.context.privacy.erase(ids.kz);
+    const afterErasure = await dashboard.json('/api/holds', actingAs('supervisor-1', ['supervisor']));
+    expect(afterErasure.body).toMatchObject({ total: 1, holds: [{ holdId: ids.hold, caseId: ids.kz, category: 'security', erased: true, placedBy: 'legal-officer-1' }] });
+    expect((afterErasure.body['holds'] as object[])[0]).not.toHaveProperty('reason');
   });
 
   it('pushes every panel over server-sent events, and pushes again when an event changes them', async () => {

@@ -34,7 +34,7 @@ export function createDashboardService(config: DashboardConfig): ServiceDefiniti
     },
     handlers: (context) => {
       const model = registerReadModel(context.connection);
-      return dashboardHandlers(model, shardsOf(model), () => live?.changed());
+      return dashboardHandlers(model, shardsOf(model), () => live?.changed(), context.privacy);
     },
     // Everything the dashboard stores is a read model of the topics: all of it is rebuilt. One set of
     // handlers writes the five collections together (a case's event moves its counters, its movement's
@@ -52,7 +52,7 @@ export function createDashboardService(config: DashboardConfig): ServiceDefiniti
     publicRoutes: (app) => dashboardPageRoutes(app),
     routes: (app, context) => {
       const model = registerReadModel(context.connection);
-      const queries = new DashboardQueries(model, shardsOf(model));
+      const queries = new DashboardQueries(model, shardsOf(model), context.privacy);
       health = createServiceHealth({
         kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'homeward-dashboard-health', logger: context.logger, ...config.kafkaSecurity }),
         topicPrefix: config.HOMEWARD_TOPIC_PREFIX,

@@ -12,9 +12,12 @@ import { CaseErasedV1 } from './events/case-erased.event';
 import {
   CaseHoldLiftedV1,
   CaseHoldPlacedV1,
+  CaseHoldPlacedV2,
   CaseRejectedV1,
+  CaseRejectedV2,
   ClearanceRequestedV1,
   RequirementDecidedV1,
+  RequirementDecidedV2,
   RequirementEvidenceAttachedV1,
 } from './events/legal.events';
 import {
@@ -46,11 +49,14 @@ export const eventCatalog = [
   LegalFileOpenedV1,
   RequirementEvidenceAttachedV1,
   RequirementDecidedV1,
+  RequirementDecidedV2,
   CaseHoldPlacedV1,
+  CaseHoldPlacedV2,
   CaseHoldLiftedV1,
   ClearanceRequestedV1,
   CaseClearedV1,
   CaseRejectedV1,
+  CaseRejectedV2,
   MovementScheduledV1,
   MovementRescheduledV1,
   MovementCancelledV1,

@@ -35,6 +35,13 @@ export interface PersonalFields {
   readonly sealed: readonly string[];
   readonly blinded: readonly string[];
   readonly sealedPerChild?: readonly PerChildField[];
+  /**
+   * Personal values inside nested parts of the state, each sealed on its own
+   * with the aggregate's child key, so that the structure around them (codes,
+   * statuses, ids) stays plain for the rules: dotted paths that step into every
+   * element of an array they meet (`requirements.decisions.reason`).
+   */
+  readonly sealedNested?: readonly string[];
 }
 
 /** Every event's data keeps its personal part here (libs/contracts), and the aggregates of intake theirs. */
@@ -54,7 +61,12 @@ export function personalDataCodecOf(connection: Connection): PersonalDataCodec |
 }
 
 export function declarePersonalFields(schema: Schema, fields: Partial<PersonalFields>): void {
-  fieldsBySchema.set(schema, { sealed: fields.sealed ?? DEFAULT_FIELDS.sealed, blinded: fields.blinded ?? [], sealedPerChild: fields.sealedPerChild ?? [] });
+  fieldsBySchema.set(schema, {
+    sealed: fields.sealed ?? DEFAULT_FIELDS.sealed,
+    blinded: fields.blinded ?? [],
+    sealedPerChild: fields.sealedPerChild ?? [],
+    sealedNested: fields.sealedNested ?? [],
+  });
 }
 
 export function personalFieldsOf(model: Model<never>): PersonalFields {
@@ -80,6 +92,9 @@ export async function sealState<T extends object>(codec: PersonalDataCodec | und
     if (sealed[field] !== undefined && sealed[field] !== null) sealed[field] = await codec.seal(id, field, sealed[field]);
   }
   await eachPerChild(sealed, fields, (child, path, value) => codec.seal(child, path, value));
+  // A value read back as erased stays the plain marker: there is no key to seal it with, and nothing personal left in it.
+  // A new value about a child already erased is erased as it is written: the structure around it still changes.
+  await eachNested(sealed, fields, async (path, value) => (isErasedMarker(value) ? value : codec.seal(id, path, value).catch(erasedOnWrite)));
   for (const field of fields.blinded) {
     const value = sealed[field];
     if (typeof value === 'string') sealed[field] = codec.blind(value);
@@ -95,6 +110,7 @@ export async function openState<T extends object>(codec: PersonalDataCodec | und
     if (opened[field] !== undefined && opened[field] !== null) opened[field] = await codec.open(id, field, opened[field]);
   }
   await eachPerChild(opened, fields, (child, path, value) => codec.open(child, path, value));
+  await eachNested(opened, fields, (path, value) => codec.open(id, path, value));
   return opened as T;
 }
 
@@ -117,6 +133,34 @@ async function eachPerChild(
   }
 }
 
+/** What the codec opens a value to once the child's key was deleted (libs/privacy ERASED). */
+const isErasedMarker = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && (value as { erased?: unknown }).erased === true && Object.keys(value).length === 1;
+
+/** The codec refuses to seal for a child whose key was deleted (libs/privacy DataErasedError, code `erased`). */
+function erasedOnWrite(error: unknown): unknown {
+  if ((error as { code?: unknown } | null)?.code === 'erased') return { erased: true };
+  throw error;
+}
+
+/** Replaces (in copies of the parts on the way) every value a nested path names by what `change` makes of it. */
+async function eachNested(document: Record<string, unknown>, fields: PersonalFields, change: (path: string, value: unknown) => Promise<unknown>): Promise<void> {
+  for (const path of fields.sealedNested ?? []) {
+    const [head, ...rest] = path.split('.');
+    if (head === undefined || rest.length === 0) continue;
+    document[head] = await changeAt(document[head], rest, (value) => change(path, value));
+  }
+}
+
+async function changeAt(node: unknown, segments: readonly string[], change: (value: unknown) => Promise<unknown>): Promise<unknown> {
+  if (Array.isArray(node)) return Promise.all(node.map((item) => changeAt(item, segments, change)));
+  if (typeof node !== 'object' || node === null) return node;
+  const [segment, ...rest] = segments as [string, ...string[]];
+  const value = (node as Record<string, unknown>)[segment];
+  if (value === undefined || value === null) return node;
+  return { ...node, [segment]: rest.length === 0 ? await change(value) : await changeAt(value, rest, change) };
+}
+
 /**
  * Opens the personal fields of documents read straight from an aggregate's
  * current-state collection (lists, searches), in place.
@@ -132,6 +176,8 @@ export async function openDocuments(model: Model<never>, documents: ReadonlyArra
         if (document[field] !== undefined && document[field] !== null) document[field] = await codec.open(document['_id'], field, document[field]);
       }
       await eachPerChild(document, fields, (child, path, value) => codec.open(child, path, value));
+      const id = document['_id'];
+      await eachNested(document, fields, (path, value) => codec.open(id, path, value));
     }),
   );
 }

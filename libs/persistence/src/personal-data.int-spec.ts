@@ -98,4 +98,30 @@ describe('aggregates seal their personal fields with the privacy codec', () => {
     await privacy.erase(b);
     expect((await trips.get(tripId)).passengers.map((p) => p.handover)).toEqual([{ receivedBy: 'Gulnara Testova' }, { erased: true }, undefined]);
   });
+
+  it('seals nested values one by one and leaves the structure around them plain, for rules that must work after erasure', async () => {
+    interface File { items: Array<{ code: string; notes: Array<{ status: string; text?: string }> }>; closing?: { kind: string; text: string } }
+    const schema = new Schema({ _id: String, items: [Schema.Types.Mixed], closing: Schema.Types.Mixed }, { collection: 'files', versionKey: false });
+    const files = new AggregateStore<File>(aggregateModel<File>('File', schema, { sealedNested: ['items.notes.text', 'closing.text'] })(connection));
+    const id = randomUUID();
+    const file: File = { items: [{ code: 'a', notes: [{ status: 'done', text: `Seen ${NAME}` }, { status: 'open' }] }, { code: 'b', notes: [] }], closing: { kind: 'x', text: NAME } };
+    await files.create(id, file, []);
+    const stored = (await files.model.collection.findOne({ _id: id } as never)) as unknown as File;
+    expect(JSON.stringify(stored)).not.toContain('Zuleikha');
+    expect(stored.items.map((i) => [i.code, i.notes.map((n) => n.status)])).toEqual([['a', ['done', 'open']], ['b', []]]);
+    expect(await files.get(id)).toMatchObject(file);
+    expect((await files.model.findById(id).lean().exec())?.closing).toEqual(file.closing);
+    await privacy.erase(id);
+    const erased = await files.get(id);
+    expect(erased.items[0]!.notes).toEqual([{ status: 'done', text: { erased: true } }, { status: 'open' }]);
+    expect(erased.closing).toEqual({ kind: 'x', text: { erased: true } });
+    // The file still changes after erasure: what was erased stays erased, the structure moves on.
+    const next = await files.update(id, 1, { items: [...erased.items, { code: 'c', notes: [{ status: 'open' }] }] }, []);
+    expect(next.items.map((i) => i.code)).toEqual(['a', 'b', 'c']);
+    expect((await files.get(id)).items[0]!.notes[0]).toEqual({ status: 'done', text: { erased: true } });
+    // A new text about the erased child is erased as it is written; the change itself goes through.
+    await files.update(id, 2, { closing: { kind: 'y', text: `Later note on ${NAME}` } }, []);
+    expect((await files.get(id)).closing).toEqual({ kind: 'y', text: { erased: true } });
+    expect(JSON.stringify(await files.model.collection.findOne({ _id: id } as never))).not.toContain('Zuleikha');
+  });
 });

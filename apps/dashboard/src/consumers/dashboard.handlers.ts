@@ -5,10 +5,10 @@ import {
   CaseClearedV1,
   CaseHandedOverV1,
   CaseHoldLiftedV1,
-  CaseHoldPlacedV1,
+  CaseHoldPlacedV2,
   CaseMergedV1,
   CaseRegisteredV1,
-  CaseRejectedV1,
+  CaseRejectedV2,
   CaseUnassignedV1,
   CaseUpdatedV1,
   CaseWithdrawnV1,
@@ -26,15 +26,16 @@ import {
   ProgrammeCreatedV1,
   ProgrammeResumedV1,
   ProgrammeSuspendedV1,
-  RequirementDecidedV1,
+  RequirementDecidedV2,
   RequirementEvidenceAttachedV1,
   type EventEnvelope,
 } from '@homeward/contracts';
 import { on, type HandlerRegistration } from '@homeward/messaging';
+import type { PersonalDataCodec } from '@homeward/persistence';
 import { MovementStatus } from '../domain/movement-projection';
 import type { CounterShards } from '../store/counter-shards';
 import { KeyLock } from '../store/key-lock';
-import type { ReadModel } from '../store/read-model.models';
+import { HOLD_REASON_PATH, type ReadModel } from '../store/read-model.models';
 import { createCaseProjector } from './case.projector';
 import { createMovementProjector, createProgrammeProjector } from './movement.projector';
 
@@ -45,7 +46,12 @@ export const EMAIL_FAILED_TYPE = 'notification.email-failed.v1';
  * Every event of every topic, projected into the read model. `onChange` is
  * told after each one, so the live page can be refreshed soon.
  */
-export function dashboardHandlers(model: ReadModel, shards: CounterShards, onChange: () => void = () => {}): HandlerRegistration[] {
+export function dashboardHandlers(
+  model: ReadModel,
+  shards: CounterShards,
+  onChange: () => void = () => {},
+  privacy?: Pick<PersonalDataCodec, 'seal'>,
+): HandlerRegistration[] {
   // One lock for every document of the read model in this process (see CounterShards on FerretDB).
   const lock = new KeyLock();
   const projectCase = createCaseProjector(model, shards, lock);
@@ -58,6 +64,8 @@ export function dashboardHandlers(model: ReadModel, shards: CounterShards, onCha
   const fact = <K extends string>(kind: K, at: string, event: EventEnvelope, extra: object = {}) =>
     ({ kind: 'fact', fact: { kind, eventId: event.id, at, ...extra } }) as never;
   const none = { kind: 'none' } as const;
+  // A hold's reason is personal (it can name the child): the read model keeps it sealed with the child's key.
+  const sealedReason = async (caseId: string, reason: string) => (privacy ? privacy.seal(caseId, HOLD_REASON_PATH, reason) : reason);
 
   const handlers: HandlerRegistration[] = [
     on(ProgrammeCreatedV1, (e) =>
@@ -102,14 +110,20 @@ export function dashboardHandlers(model: ReadModel, shards: CounterShards, onCha
 
     on(LegalFileOpenedV1, (e) => done(projectCase(e.data.caseId, e, fact('legal-file-opened', e.data.openedAt, e)))),
     on(RequirementEvidenceAttachedV1, (e) => done(projectCase(e.data.caseId, e, none))),
-    on(RequirementDecidedV1, (e) => done(projectCase(e.data.caseId, e, none))),
+    on(RequirementDecidedV2, (e) => done(projectCase(e.data.caseId, e, none))),
     on(ClearanceRequestedV1, (e) => done(projectCase(e.data.caseId, e, none))),
     on(CaseClearedV1, (e) => done(projectCase(e.data.caseId, e, fact('cleared', e.data.clearedAt, e)))),
-    on(CaseRejectedV1, (e) => done(projectCase(e.data.caseId, e, fact('rejected', e.data.rejectedAt, e)))),
-    on(CaseHoldPlacedV1, (e) =>
+    on(CaseRejectedV2, (e) => done(projectCase(e.data.caseId, e, fact('rejected', e.data.rejectedAt, e)))),
+    on(CaseHoldPlacedV2, async (e) =>
       done(
         projectCase(e.data.caseId, e, fact('hold-placed', e.data.placedAt, e, { holdId: e.data.holdId, category: e.data.category }), {
-          hold: { _id: e.data.holdId, category: e.data.category, reason: e.data.reason, placedBy: e.data.placedBy, placedAt: e.data.placedAt },
+          hold: {
+            _id: e.data.holdId,
+            category: e.data.category,
+            reason: await sealedReason(e.data.caseId, e.data.personal.reason),
+            placedBy: e.data.placedBy,
+            placedAt: e.data.placedAt,
+          },
         }),
       ),
     ),

@@ -64,7 +64,15 @@ export const Holds = z
     byCategory: z.record(z.string(), Count),
     holds: z
       .array(
-        z.object({ holdId: z.string(), caseId: z.string(), category: z.string(), reason: z.string(), placedBy: z.string(), placedAt: z.string() }),
+        z.object({
+          holdId: z.string(),
+          caseId: z.string(),
+          category: z.string(),
+          reason: z.string().optional().describe('Why; absent once the child was erased.'),
+          erased: z.literal(true).optional().describe("Present once the child's data was erased: the reason is gone for good."),
+          placedBy: z.string(),
+          placedAt: z.string(),
+        }),
       )
       .optional()
       .describe('Each open hold with its reason: only for legal officers, supervisors and admins.'),

@@ -2,7 +2,19 @@ import { sumShards, summarise, type Summary } from '../domain/dashboard-summary'
 import { escortStatus, type EscortStatus, type Passenger } from '../domain/escort-status';
 import { MovementStatus } from '../domain/movement-projection';
 import type { CounterShards } from './counter-shards';
-import type { HoldViewDoc, MovementViewDoc, ReadModel } from './read-model.models';
+import type { PersonalDataCodec } from '@homeward/persistence';
+import { HOLD_REASON_PATH, type HoldViewDoc, type MovementViewDoc, type ReadModel } from './read-model.models';
+
+/** An open hold for the roles entitled to its reason; `erased` instead of the reason once the child was erased. */
+export interface HoldRow {
+  readonly holdId: string;
+  readonly caseId: string;
+  readonly category: string;
+  readonly reason?: string;
+  readonly erased?: true;
+  readonly placedBy: string;
+  readonly placedAt: string;
+}
 
 export interface MovementRow {
   readonly movementId: string;
@@ -29,7 +41,7 @@ export interface HoldsView {
   readonly total: number;
   readonly byCategory: Record<string, number>;
   /** Present only for the roles entitled to the reasons. */
-  readonly holds?: ReadonlyArray<Omit<HoldViewDoc, '_id'> & { holdId: string }>;
+  readonly holds?: ReadonlyArray<HoldRow>;
 }
 
 /**
@@ -42,6 +54,7 @@ export class DashboardQueries {
   constructor(
     private readonly model: ReadModel,
     private readonly shards: CounterShards,
+    private readonly privacy?: Pick<PersonalDataCodec, 'open'>,
   ) {}
 
   async summary(now = new Date()): Promise<Summary> {
@@ -67,10 +80,15 @@ export class DashboardQueries {
     for (const hold of docs) byCategory[hold.category] = (byCategory[hold.category] ?? 0) + 1;
     const view = { total: docs.length, byCategory };
     if (!withReasons) return view;
-    const holds = docs
-      .map(({ _id, caseId, category, reason, placedBy, placedAt }) => ({ holdId: _id, caseId, category, reason, placedBy, placedAt }))
-      .sort((a, b) => a.placedAt.localeCompare(b.placedAt));
+    const holds = (await Promise.all(docs.map((doc) => this.holdRow(doc)))).sort((a, b) => a.placedAt.localeCompare(b.placedAt));
     return { ...view, holds };
+  }
+
+  /** A hold as entitled readers see it: the reason opened, or left out (and the hold marked erased) once the child was erased. */
+  private async holdRow({ _id, caseId, category, reason, placedBy, placedAt }: HoldViewDoc): Promise<HoldRow> {
+    const opened = this.privacy ? await this.privacy.open(caseId, HOLD_REASON_PATH, reason) : reason;
+    const row = { holdId: _id, caseId, category, placedBy, placedAt };
+    return typeof opened === 'string' ? { ...row, reason: opened } : { ...row, erased: true };
   }
 
   /** Drops throughput minutes older than a day. */

@@ -35,11 +35,15 @@ export interface ProgrammeState {
 }
 export type ProgrammeViewDoc = ProjectionDoc<ProgrammeState>;
 
+/** The field path a hold's reason is sealed under (bound to it: a sealed reason opens only as one). */
+export const HOLD_REASON_PATH = 'holds.reason';
+
 export interface HoldViewDoc {
   _id: string;
   caseId: string;
   category: string;
-  reason: string;
+  /** Sealed with the child's key where the service has its privacy layer (always, when it runs). */
+  reason: unknown;
   placedBy: string;
   placedAt: string;
 }

@@ -98,7 +98,7 @@
     var categories = Object.keys(holds.byCategory).map(function (c) { return c + ' ' + number.format(holds.byCategory[c]); }).join(', ');
     var parts = [el('p', {}, [number.format(holds.total) + (categories ? ' · ' + categories : '')])];
     if (holds.holds) parts.push(el('ul', { class: 'holds-list' }, holds.holds.map(function (h) {
-      return el('li', {}, [el('strong', {}, [h.category]), ' ', h.reason, el('br'), el('small', { class: 'muted' }, [h.caseId + ' · ' + h.placedBy + ' · ' + new Date(h.placedAt).toLocaleString(lang)])]);
+      return el('li', {}, [el('strong', {}, [h.category]), ' ', h.erased ? t('reasonErased') : h.reason, el('br'), el('small', { class: 'muted' }, [h.caseId + ' · ' + h.placedBy + ' · ' + new Date(h.placedAt).toLocaleString(lang)])]);
     })));
     else parts.push(el('p', { class: 'muted' }, [t('reasonsHidden')]));
     $('holds').replaceChildren.apply($('holds'), parts);

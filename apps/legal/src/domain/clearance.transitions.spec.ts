@@ -79,7 +79,7 @@ describe('rejectCase', () => {
   it('open → rejected on a refused requirement', () => {
     const { state, event } = reject(refusedExit());
     expect(state.status).toBe('rejected');
-    expect(event).toEqual({ caseId: state.caseId, requirement: 'exit-clearance', reason: 'Exit refused by the origin state.', rejectedBy: 'supervisor-1', rejectedAt: now.toISOString() });
+    expect(event).toEqual({ caseId: state.caseId, requirement: 'exit-clearance', rejectedBy: 'supervisor-1', rejectedAt: now.toISOString(), personal: { reason: 'Exit refused by the origin state.' } });
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { CaseClearedV1, CaseRejectedV1, ClearanceRequestedV1, EventData, RequirementCode } from '@homeward/contracts';
+import type { CaseClearedV1, CaseRejectedV2, ClearanceRequestedV1, EventData, RequirementCode } from '@homeward/contracts';
 import { ForbiddenError, RuleViolationError } from '@homeward/errors';
 import {
   activeHolds,
@@ -83,7 +83,7 @@ export interface RejectCase {
 }
 
 /** A refused requirement may end the case's legal path; rejection is terminal. */
-export function rejectCase(file: LegalFileState, command: RejectCase, actor: Actor, now: Date): Transition<EventData<typeof CaseRejectedV1>> {
+export function rejectCase(file: LegalFileState, command: RejectCase, actor: Actor, now: Date): Transition<EventData<typeof CaseRejectedV2>> {
   requireStatus(file, [LegalFileStatus.open], 'rejecting a case');
   const requirement = requirementOf(file, command.requirement);
   if (requirement.status !== RequirementStatus.refused) {
@@ -96,6 +96,6 @@ export function rejectCase(file: LegalFileState, command: RejectCase, actor: Act
   const rejection = { requirement: command.requirement, reason: command.reason, rejectedBy: actor.userId, rejectedAt };
   return {
     state: { ...file, ...withStatus(file, { status: LegalFileStatus.rejected, at: rejectedAt, by: actor.userId, note: command.reason }), rejection },
-    event: { caseId: file.caseId, ...rejection },
+    event: { caseId: file.caseId, requirement: rejection.requirement, rejectedBy: rejection.rejectedBy, rejectedAt, personal: { reason: rejection.reason } },
   };
 }

@@ -11,7 +11,7 @@ describe('placeHold', () => {
     const { state, event } = place(inStatus(openedFile(), status));
     expect(state.holds).toEqual([{ holdId, category: 'security', reason: 'Pending a check.', placedBy: 'officer-1', placedAt: now.toISOString() }]);
     expect(state.status).toBe(status);
-    expect(event).toEqual({ caseId: state.caseId, holdId, category: 'security', reason: 'Pending a check.', placedBy: 'officer-1', placedAt: now.toISOString() });
+    expect(event).toEqual({ caseId: state.caseId, holdId, category: 'security', placedBy: 'officer-1', placedAt: now.toISOString(), personal: { reason: 'Pending a check.' } });
   });
 
   it.each(['rejected', 'closed'] as const)('refuses a hold on a %s file with 409', (status) => {

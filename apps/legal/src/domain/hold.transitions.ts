@@ -1,4 +1,4 @@
-import type { CaseHoldLiftedV1, CaseHoldPlacedV1, EventData } from '@homeward/contracts';
+import type { CaseHoldLiftedV1, CaseHoldPlacedV2, EventData } from '@homeward/contracts';
 import { ConflictError, NotFoundError } from '@homeward/errors';
 import { LegalFileStatus, requireStatus, type Actor, type LegalFileState, type Transition } from './legal-file.state';
 
@@ -7,11 +7,11 @@ const HOLDABLE = [LegalFileStatus.open, LegalFileStatus.clearanceRequested, Lega
 
 export interface PlaceHold {
   readonly holdId: string;
-  readonly category: EventData<typeof CaseHoldPlacedV1>['category'];
+  readonly category: EventData<typeof CaseHoldPlacedV2>['category'];
   readonly reason: string;
 }
 
-export function placeHold(file: LegalFileState, command: PlaceHold, actor: Actor, now: Date): Transition<EventData<typeof CaseHoldPlacedV1>> {
+export function placeHold(file: LegalFileState, command: PlaceHold, actor: Actor, now: Date): Transition<EventData<typeof CaseHoldPlacedV2>> {
   requireStatus(file, HOLDABLE, 'placing a hold');
   if (file.boardedAt) {
     throw new ConflictError(`the child boarded at ${file.boardedAt}; a hold may be placed only before boarding`, { boardedAt: file.boardedAt });
@@ -20,7 +20,7 @@ export function placeHold(file: LegalFileState, command: PlaceHold, actor: Actor
   const hold = { ...command, placedBy: actor.userId, placedAt };
   return {
     state: { ...file, holds: [...file.holds, hold] },
-    event: { caseId: file.caseId, ...hold },
+    event: { caseId: file.caseId, holdId: hold.holdId, category: hold.category, placedBy: hold.placedBy, placedAt, personal: { reason: hold.reason } },
   };
 }
 

@@ -1,3 +1,4 @@
+import { isErased } from '@homeward/privacy';
 import type { DecisionRecord, Evidence, LegalFileState, RequirementState } from './legal-file.state';
 
 /**
@@ -36,7 +37,38 @@ function requirementView(requirement: RequirementState) {
  * carries a file (legal-file.command.ts `send`).
  */
 export function legalFileView(file: LegalFileState) {
+  const view: ReturnType<typeof requirementsView> & { erased?: true } = requirementsView(file);
+  const found = withoutErased(view);
+  return found.erased ? { ...(found.value as typeof view), erased: true as const } : view;
+}
+
+function requirementsView(file: LegalFileState) {
   return { ...file, requirements: file.requirements.map(requirementView) };
+}
+
+/**
+ * A sealed text of a file whose child was erased opens to an erased marker:
+ * the view leaves it out and says the file is erased (as intake's case does),
+ * while the structure (codes, statuses, decisions, holds) stays readable.
+ */
+function withoutErased(value: unknown): { value: unknown; erased: boolean } {
+  if (Array.isArray(value)) {
+    const items = value.map(withoutErased);
+    return { value: items.map((i) => i.value), erased: items.some((i) => i.erased) };
+  }
+  if (typeof value !== 'object' || value === null) return { value, erased: false };
+  let erased = false;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (isErased(field)) {
+      erased = true;
+      continue;
+    }
+    const inner = withoutErased(field);
+    erased ||= inner.erased;
+    out[key] = inner.value;
+  }
+  return { value: out, erased };
 }
 
 export type LegalFileView = ReturnType<typeof legalFileView>;

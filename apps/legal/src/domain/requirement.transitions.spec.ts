@@ -57,7 +57,7 @@ describe('decideRequirement', () => {
     expect(decided.decisions).toEqual([
       { decision: 'satisfied', reason: 'satisfied for a test', evidenceIds: [decided.evidence[0]!.evidenceId], decidedBy: 'officer-1', decidedAt: now.toISOString() },
     ]);
-    expect(event).toEqual({ caseId: file.caseId, requirement: nationality, decision: 'satisfied', reason: 'satisfied for a test', decidedBy: 'officer-1', decidedAt: now.toISOString() });
+    expect(event).toEqual({ caseId: file.caseId, requirement: nationality, decision: 'satisfied', decidedBy: 'officer-1', decidedAt: now.toISOString(), personal: { reason: 'satisfied for a test' } });
   });
 
   it('pending → refused, with or without evidence', () => {
@@ -100,7 +100,7 @@ describe('decideRequirement', () => {
     it('needs no evidence, and publishes the outcome without the reason', () => {
       const { state, event } = decideRequirement(openedFile(), { requirement: screening, decision: 'refused', reason: 'Secret finding.' }, screener, now);
       expect(requirement(state, screening).decisions[0]!.reason).toBe('Secret finding.');
-      expect(event.reason).toBe(SCREENING_PUBLIC_REASON);
+      expect(event.personal.reason).toBe(SCREENING_PUBLIC_REASON);
       expect(requirement(decide(state, 'satisfied', screening, screener).state, screening).status).toBe('satisfied');
     });
   });

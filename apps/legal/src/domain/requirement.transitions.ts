@@ -1,4 +1,4 @@
-import type { EventData, RequirementCode, RequirementDecidedV1, RequirementEvidenceAttachedV1 } from '@homeward/contracts';
+import type { EventData, RequirementCode, RequirementDecidedV2, RequirementEvidenceAttachedV1 } from '@homeward/contracts';
 import { RequirementCode as Code } from '@homeward/contracts';
 import { ConflictError, ForbiddenError, RuleViolationError } from '@homeward/errors';
 import {
@@ -78,7 +78,7 @@ export function decideRequirement(
   command: DecideRequirement,
   actor: Actor,
   now: Date,
-): Transition<EventData<typeof RequirementDecidedV1>> {
+): Transition<EventData<typeof RequirementDecidedV2>> {
   const { requirement: code, decision, reason, basis } = command;
   requireScreeningRole(code, actor, 'deciding');
   requireStatus(file, [LegalFileStatus.open], 'deciding a requirement');
@@ -108,9 +108,9 @@ export function decideRequirement(
       caseId: file.caseId,
       requirement: code,
       decision,
-      reason: isScreening(code) ? SCREENING_PUBLIC_REASON : reason,
       decidedBy: actor.userId,
       decidedAt,
+      personal: { reason: isScreening(code) ? SCREENING_PUBLIC_REASON : reason },
     },
   };
 }

@@ -1,4 +1,4 @@
-import { CaseClearedV1, CaseRejectedV1, ClearanceRequestedV1 } from '@homeward/contracts';
+import { CaseClearedV1, CaseRejectedV2, ClearanceRequestedV1 } from '@homeward/contracts';
 import type { ApiRouter } from '@homeward/http';
 import { approveClearance, rejectCase, requestClearance } from '../domain/clearance.transitions';
 import type { LegalFileCommands } from './legal-file.command';
@@ -41,13 +41,13 @@ export function clearanceRoutes(api: ApiRouter, { run, send, scope }: LegalFileC
     {
       permission: 'legal-file:write',
       scope,
-      summary: 'Reject the case on a refused requirement; terminal. Publishes case.rejected.v1.',
+      summary: 'Reject the case on a refused requirement; terminal. Publishes case.rejected.v2 (the reason sealed in its personal part).',
       params: CaseIdParams,
       body: RejectionRequest,
       responses: { 200: LegalFileResponse },
     },
     async ({ params, body }, req, res) => {
-      const { actor, saved } = await run(req, params.caseId, CaseRejectedV1, (file, actor, now) => rejectCase(file, body, actor, now));
+      const { actor, saved } = await run(req, params.caseId, CaseRejectedV2, (file, actor, now) => rejectCase(file, body, actor, now));
       send(res, saved, actor.roles);
     },
   );

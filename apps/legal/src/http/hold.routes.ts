@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CaseHoldLiftedV1, CaseHoldPlacedV1 } from '@homeward/contracts';
+import { CaseHoldLiftedV1, CaseHoldPlacedV2 } from '@homeward/contracts';
 import type { ApiRouter } from '@homeward/http';
 import { liftHold, placeHold } from '../domain/hold.transitions';
 import type { LegalFileCommands } from './legal-file.command';
@@ -12,14 +12,14 @@ export function holdRoutes(api: ApiRouter, { run, send, scope }: LegalFileComman
     {
       permission: 'legal-file:write',
       scope,
-      summary: 'Place a hold (category, reason) on a case before it boards; it blocks clearance, assignment and boarding until lifted. Publishes case.hold-placed.v1.',
+      summary: 'Place a hold (category, reason) on a case before it boards; it blocks clearance, assignment and boarding until lifted. Publishes case.hold-placed.v2 (the reason sealed in its personal part).',
       params: CaseIdParams,
       body: HoldRequest,
       responses: { 201: HoldPlacedResponse },
     },
     async ({ params, body }, req, res) => {
       const holdId = randomUUID();
-      const { actor, saved } = await run(req, params.caseId, CaseHoldPlacedV1, (file, actor, now) => placeHold(file, { holdId, ...body }, actor, now));
+      const { actor, saved } = await run(req, params.caseId, CaseHoldPlacedV2, (file, actor, now) => placeHold(file, { holdId, ...body }, actor, now));
       send(res, saved, actor.roles, 201, { holdId });
     },
   );

@@ -24,7 +24,7 @@ const EvidenceSummary = z
 
 const DecisionView = z.object({
   decision: z.enum(Decision),
-  reason: z.string().optional().describe('Why; absent when restricted.'),
+  reason: z.string().optional().describe('Why; absent when restricted, or once the child was erased.'),
   basis: z.enum(GuardianBasis).optional(),
   decidedBy: Person,
   decidedAt: Timestamp,
@@ -49,7 +49,7 @@ export const LegalFileResponse = z.object({
     z.object({
       holdId: z.uuid(),
       category: HoldCategorySchema,
-      reason: z.string(),
+      reason: z.string().optional().describe('Why; absent once the child was erased.'),
       placedBy: Person,
       placedAt: Timestamp,
       liftedBy: Person.optional(),
@@ -58,11 +58,15 @@ export const LegalFileResponse = z.object({
   ),
   boardedAt: Timestamp.optional(),
   clearance: z.object({ requestedBy: Person, requestedAt: Timestamp, approvedBy: Person.optional(), clearedAt: Timestamp.optional() }).optional(),
-  rejection: z.object({ requirement: RequirementCodeSchema, reason: z.string(), rejectedBy: Person, rejectedAt: Timestamp }).optional(),
+  rejection: z.object({ requirement: RequirementCodeSchema, reason: z.string().optional().describe('Why; absent once the child was erased.'), rejectedBy: Person, rejectedAt: Timestamp }).optional(),
   closure: z.object({ reason: z.enum(['withdrawn', 'merged']), survivorCaseId: CaseId.optional(), closedAt: Timestamp }).optional(),
   statusHistory: z.array(
     z.object({ status: z.enum(LegalFileStatus), at: Timestamp, by: z.string().describe('A person, or the event that caused the change.'), note: z.string().optional() }),
   ),
+  erased: z
+    .literal(true)
+    .optional()
+    .describe("Present once the child's data was erased: the file's texts and evidence details are gone for good; its checklist and holds remain."),
 });
 
 export const EvidenceAttachedResponse = z.object({ evidenceId: z.uuid(), file: LegalFileResponse });

@@ -211,16 +211,16 @@ describe('legal service against the real servers', () => {
       expect(typesFor(caseId)).toEqual([
         'legal-file.opened.v1',
         'requirement.evidence-attached.v1',
-        ...Array(4).fill(['requirement.evidence-attached.v1', 'requirement.decided.v1']).flat(),
-        'requirement.decided.v1',
-        'requirement.decided.v1',
+        ...Array(4).fill(['requirement.evidence-attached.v1', 'requirement.decided.v2']).flat(),
+        'requirement.decided.v2',
+        'requirement.decided.v2',
         'clearance.requested.v1',
         'case.cleared.v1',
       ]),
     );
     const cleared = published.find((e) => e.subject === caseId && e.type === 'case.cleared.v1')!;
     expect(cleared.data).toMatchObject({ caseId, programmeId, approvedBy: ['officer-1', 'supervisor-1'] });
-    const screeningEvent = published.find((e) => e.subject === caseId && e.type === 'requirement.decided.v1' && (e.data as Json)['requirement'] === 'security-screening')!;
+    const screeningEvent = published.find((e) => e.subject === caseId && e.type === 'requirement.decided.v2' && (e.data as Json)['requirement'] === 'security-screening')!;
     expect(JSON.stringify(screeningEvent.data)).not.toContain('list X');
 
     const list = await call('GET', `/legal-files?status=cleared&programmeId=${programmeId}`);
@@ -263,7 +263,7 @@ describe('legal service against the real servers', () => {
     await expectRefused(caseId, () => call('POST', `/legal-files/${caseId}/holds`, supervisor, { category: 'security', reason: 'x' }), 409, {
       detail: expect.stringContaining('only before boarding'),
     });
-    await expectEventually(() => expect(typesFor(caseId).slice(-4)).toEqual(['clearance.requested.v1', 'case.hold-placed.v1', 'case.hold-lifted.v1', 'case.cleared.v1']));
+    await expectEventually(() => expect(typesFor(caseId).slice(-4)).toEqual(['clearance.requested.v1', 'case.hold-placed.v2', 'case.hold-lifted.v1', 'case.cleared.v1']));
   });
 
   it('rejects a case on a refused requirement; the rejection is terminal', async () => {
@@ -271,9 +271,60 @@ describe('legal service against the real servers', () => {
     expect((await decide(caseId, 'exit-clearance', { decision: 'refused', reason: 'Exit permit refused.' })).status).toBe(200);
     const rejected = await call('POST', `/legal-files/${caseId}/rejection`, supervisor, { requirement: 'exit-clearance', reason: 'The origin state refuses the exit.' });
     expect(rejected.body).toMatchObject({ status: 'rejected', rejection: { requirement: 'exit-clearance', rejectedBy: 'supervisor-1' } });
-    await expectEventually(() => expect(typesFor(caseId)).toEqual(['legal-file.opened.v1', 'requirement.decided.v1', 'case.rejected.v1']));
+    await expectEventually(() => expect(typesFor(caseId)).toEqual(['legal-file.opened.v1', 'requirement.decided.v2', 'case.rejected.v2']));
     await expectRefused(caseId, () => evidence(caseId, 'exit-clearance', document), 409, { detail: expect.stringContaining('rejected') });
     await expectRefused(caseId, () => call('POST', `/legal-files/${caseId}/holds`, supervisor, { category: 'legal', reason: 'x' }), 409);
+  });
+
+  it("seals the file's texts and evidence details and the events' reasons with the child's key; after erasure the file reads as erased and its rules still hold", async () => {
+    const caseId = await openCase();
+    const NAME = 'Zarina Sealtestova';
+    const dna = { kind: 'dna', laboratory: `Lab of ${NAME}`, sampleId: `SAMPLE-${NAME}`, testedRelative: `grandmother of ${NAME}`, kinshipProbability: 0.99 };
+    expect((await evidence(caseId, 'nationality-verified', dna)).status).toBe(201);
+    expect((await evidence(caseId, 'exit-clearance', { ...document, number: `DOC-${NAME}`, issuingAuthority: `Registry of ${NAME}` })).status).toBe(201);
+    expect((await decide(caseId, 'nationality-verified', { decision: 'satisfied', reason: `DNA confirms ${NAME}.` })).status).toBe(200);
+    expect((await decide(caseId, 'exit-clearance', { decision: 'refused', reason: `No exit permit for ${NAME}.` })).status).toBe(200);
+    const placed = await call('POST', `/legal-files/${caseId}/holds`, supervisor, { category: 'family', reason: `${NAME}'s aunt objects.` });
+    expect(placed.status).toBe(201);
+    const rejected = await call('POST', `/legal-files/${caseId}/rejection`, supervisor, { requirement: 'exit-clearance', reason: `The origin state keeps ${NAME}.` });
+    expect(rejected.body).toMatchObject({ status: 'rejected', rejection: { reason: `The origin state keeps ${NAME}.` } });
+    expect(rejected.body.requirements![0]!['evidence']).toEqual([expect.objectContaining({ laboratory: `Lab of ${NAME}`, testedRelative: `grandmother of ${NAME}` })]);
+    await expectEventually(() => expect(typesFor(caseId).slice(-3)).toEqual(['requirement.decided.v2', 'case.hold-placed.v2', 'case.rejected.v2']));
+
+    const model = registerLegalFileModel(service.context.connection);
+    const { commits } = commitModelOf(model as never);
+    const stored = JSON.stringify([await commits.collection.find({ aggregateId: caseId }).toArray(), await model.collection.findOne({ _id: caseId } as never)]);
+    expect(stored).not.toContain('Sealtestova');
+    expect(JSON.stringify(published.filter((e) => e.subject === caseId))).not.toContain('Sealtestova');
+    const current = (await model.collection.findOne({ _id: caseId } as never)) as unknown as { status: string; requirements: Array<{ code: string; status: string }>; holds: Array<{ category: string }> };
+    expect([current.status, current.holds.map((h) => h.category)]).toEqual(['rejected', ['family']]);
+    expect(current.requirements.slice(0, 4).map((r) => r.status)).toEqual(['satisfied', 'pending', 'pending', 'refused']);
+
+    await service.context.privacy.erase(caseId);
+    const erased = await file(caseId);
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ erased: true, status: 'rejected', rejection: { requirement: 'exit-clearance', rejectedBy: 'supervisor-1' } });
+    expect(erased.body['rejection']).not.toHaveProperty('reason');
+    expect(erased.body['holds']).toEqual([{ holdId: placed.body['holdId'], category: 'family', placedBy: 'supervisor-1', placedAt: expect.any(String) }]);
+    expect(erased.body.requirements![0]!).toMatchObject({ code: 'nationality-verified', status: 'satisfied', decisions: [{ decision: 'satisfied', decidedBy: 'officer-1', decidedAt: expect.any(String) }] });
+    expect(erased.body.requirements![0]!['evidence']).toEqual([{ evidenceId: expect.any(String), kind: 'dna', kinshipProbability: 0.99, attachedBy: 'officer-1', attachedAt: expect.any(String) }]);
+    expect(JSON.stringify(erased.body)).not.toContain('Sealtestova');
+    // The structure still decides: a rejected file stays rejected, nothing new is accepted.
+    expect((await call('POST', `/legal-files/${caseId}/clearance-request`, officer)).status).toBe(409);
+  });
+
+  it("closes the file of an erased child on its withdrawal: the new status is recorded, the texts stay erased", async () => {
+    const caseId = await openCase();
+    expect((await call('POST', `/legal-files/${caseId}/holds`, supervisor, { category: 'family', reason: 'Zarina Sealtestova waits for her aunt.' })).status).toBe(201);
+    await service.context.privacy.erase(caseId);
+    await produce(Topic.intake, intakeEvents(CaseWithdrawnV1, { caseId, withdrawnAt: '2019-07-01T09:00:00Z', reason: 'Test withdrawal.' }, { correlationid: caseId }));
+    const closed = await expectEventually(async () => {
+      const res = await file(caseId);
+      expect(res.body.status).toBe('closed');
+      return res.body;
+    });
+    expect(closed).toMatchObject({ erased: true, holds: [{ category: 'family' }], closure: { reason: 'withdrawn' } });
+    expect((closed['statusHistory'] as object[]).at(-1)).toEqual({ status: 'closed', at: '2019-07-01T09:00:00Z', by: 'case.withdrawn.v1' });
   });
 
   it('documents every route in /openapi.json', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RequirementDecidedV1, RequirementEvidenceAttachedV1 } from '@homeward/contracts';
+import { RequirementDecidedV2, RequirementEvidenceAttachedV1 } from '@homeward/contracts';
 import type { ApiRouter } from '@homeward/http';
 import { attachEvidence, decideRequirement } from '../domain/requirement.transitions';
 import type { LegalFileCommands } from './legal-file.command';
@@ -37,7 +37,7 @@ export function requirementRoutes(api: ApiRouter, { run, send, scope }: LegalFil
       responses: { 200: LegalFileResponse, 403: forbiddenResponse },
     },
     async ({ params, body }, req, res) => {
-      const { actor, saved } = await run(req, params.caseId, RequirementDecidedV1, (file, actor, now) =>
+      const { actor, saved } = await run(req, params.caseId, RequirementDecidedV2, (file, actor, now) =>
         decideRequirement(file, { requirement: params.code, ...body }, actor, now),
       );
       send(res, saved, actor.roles);

@@ -29,4 +29,25 @@ const legalFileSchema = new Schema(
 
 export type LegalFileModel = AggregateModel<LegalFileRecord>;
 
-export const registerLegalFileModel = aggregateModel<LegalFileRecord>('LegalFile', legalFileSchema);
+/**
+ * The free texts and identifying values of a file, each sealed with the
+ * child's key (commits, current state, outbox). What the rules decide on stays
+ * plain (requirement codes and statuses, decisions, evidence kinds and ids,
+ * hold categories and whether they are lifted), so that the checklist and the
+ * holds still block clearance once the child is erased and the texts are gone.
+ */
+export const LEGAL_FILE_SEALED_PATHS = [
+  'requirements.evidence.documentType',
+  'requirements.evidence.number',
+  'requirements.evidence.issuingAuthority',
+  'requirements.evidence.issuedOn',
+  'requirements.evidence.laboratory',
+  'requirements.evidence.sampleId',
+  'requirements.evidence.testedRelative',
+  'requirements.decisions.reason',
+  'holds.reason',
+  'rejection.reason',
+  'statusHistory.note',
+] as const;
+
+export const registerLegalFileModel = aggregateModel<LegalFileRecord>('LegalFile', legalFileSchema, { sealed: [], sealedNested: LEGAL_FILE_SEALED_PATHS });

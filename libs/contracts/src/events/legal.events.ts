@@ -99,3 +99,67 @@ export const CaseRejectedV1 = defineEvent({
     })
     .strict(),
 });
+
+/**
+ * The free-text reason of a legal event is personal (it can name the child):
+ * from v2 it travels in the `personal` part, sealed with the child's key in
+ * the outbox, on Kafka and in dead letters, so erasing the child shreds it.
+ * Moving a required field is incompatible for v1 readers, hence new versions;
+ * the upcasters (libs/contracts/src/upcasting/legal-reason.upcasters.ts)
+ * convert either way without loss.
+ */
+const ReasonPersonal = (description: string) =>
+  z
+    .object({ reason: z.string().min(1).max(2000).describe(description) })
+    .strict()
+    .describe('Personal data: sealed with the child’s key.');
+
+export const RequirementDecidedV2 = defineEvent({
+  type: 'requirement.decided.v2',
+  topic: Topic.legal,
+  keyedBy: 'case',
+  summary: 'A requirement of a case was decided satisfied or refused, by whom, when; why is personal and sealed.',
+  schema: z
+    .object({
+      caseId: CaseId,
+      requirement: RequirementCodeSchema,
+      decision: z.enum(['satisfied', 'refused']).describe('The decision.'),
+      decidedBy: PersonId,
+      decidedAt: Timestamp,
+      personal: ReasonPersonal('Why; for a refusal, what failed.'),
+    })
+    .strict(),
+});
+
+export const CaseHoldPlacedV2 = defineEvent({
+  type: 'case.hold-placed.v2',
+  topic: Topic.legal,
+  keyedBy: 'case',
+  summary: 'A hold was placed on a case: it may not be assigned or board until lifted; its reason is personal and sealed.',
+  schema: z
+    .object({
+      caseId: CaseId,
+      holdId: z.uuid().describe('Id of the hold.'),
+      category: HoldCategorySchema,
+      placedBy: PersonId,
+      placedAt: Timestamp,
+      personal: ReasonPersonal('Why; shown only to roles entitled to it, never to guardians.'),
+    })
+    .strict(),
+});
+
+export const CaseRejectedV2 = defineEvent({
+  type: 'case.rejected.v2',
+  topic: Topic.legal,
+  keyedBy: 'case',
+  summary: 'A case was rejected after a refused requirement; it leaves the programme. The reason is personal and sealed.',
+  schema: z
+    .object({
+      caseId: CaseId,
+      requirement: RequirementCodeSchema,
+      rejectedBy: PersonId,
+      rejectedAt: Timestamp,
+      personal: ReasonPersonal('Why the case was rejected.'),
+    })
+    .strict(),
+});

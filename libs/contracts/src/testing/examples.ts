@@ -192,6 +192,14 @@ export const exampleData: ExampleData = {
     decidedBy: 'legal-officer-example',
     decidedAt: '2019-06-16T09:00:00Z',
   },
+  'requirement.decided.v2': {
+    caseId,
+    requirement: 'nationality-verified',
+    decision: 'satisfied',
+    decidedBy: 'legal-officer-example',
+    decidedAt: '2019-06-16T09:00:00Z',
+    personal: { reason: 'DNA match with the grandmother, kinship probability 99.9 %' },
+  },
   'case.hold-placed.v1': {
     caseId,
     holdId,
@@ -199,6 +207,14 @@ export const exampleData: ExampleData = {
     reason: 'Awaiting a medical assessment',
     placedBy: 'legal-officer-example',
     placedAt: '2019-06-17T09:00:00Z',
+  },
+  'case.hold-placed.v2': {
+    caseId,
+    holdId,
+    category: 'medical',
+    placedBy: 'legal-officer-example',
+    placedAt: '2019-06-17T09:00:00Z',
+    personal: { reason: 'Awaiting a medical assessment' },
   },
   'case.hold-lifted.v1': { caseId, holdId, liftedBy: 'supervisor-example', liftedAt: '2019-06-18T09:00:00Z' },
   'clearance.requested.v1': { caseId, requestedBy: 'legal-officer-example', requestedAt: '2019-06-30T09:00:00Z' },
@@ -208,6 +224,13 @@ export const exampleData: ExampleData = {
     reason: 'No documentary or DNA evidence of nationality',
     rejectedBy: 'supervisor-example',
     rejectedAt: '2019-06-30T10:00:00Z',
+  },
+  'case.rejected.v2': {
+    caseId,
+    requirement: 'nationality-verified',
+    rejectedBy: 'supervisor-example',
+    rejectedAt: '2019-06-30T10:00:00Z',
+    personal: { reason: 'No documentary or DNA evidence of nationality' },
   },
   'movement.rescheduled.v1': {
     movementId,

@@ -1,4 +1,5 @@
 import { CaseRegisteredV1, CaseRegisteredV2 } from '../events/case-registered.event';
+import { CaseHoldPlacedV1, CaseHoldPlacedV2, CaseRejectedV1, CaseRejectedV2, RequirementDecidedV1, RequirementDecidedV2 } from '../events/legal.events';
 import { exampleData } from '../testing/examples';
 import { canConvertEvent, convertEventData } from './event-versions';
 
@@ -21,5 +22,17 @@ describe('event version conversion', () => {
     expect(canConvertEvent('case.registered.v1', 'case.updated.v1')).toBe(false);
     expect(canConvertEvent('case.updated.v1', 'case.updated.v2')).toBe(false);
     expect(() => convertEventData('case.updated.v1', 'case.updated.v2', {})).toThrow('no upcaster');
+  });
+
+  it.each([
+    [RequirementDecidedV1, RequirementDecidedV2],
+    [CaseHoldPlacedV1, CaseHoldPlacedV2],
+    [CaseRejectedV1, CaseRejectedV2],
+  ])('moves the free-text reason of %s into the sealed personal part of v2, and back without loss', (v1Def, v2Def) => {
+    const v1Data = exampleData[v1Def.type as keyof typeof exampleData] as { reason: string };
+    const v2Data = v2Def.schema.parse(convertEventData(v1Def.type, v2Def.type, v1Data)) as Record<string, unknown>;
+    expect(v2Data).not.toHaveProperty('reason');
+    expect(v2Data['personal']).toEqual({ reason: v1Data.reason });
+    expect(v1Def.schema.parse(convertEventData(v2Def.type, v1Def.type, v2Data))).toEqual(v1Data);
   });
 });

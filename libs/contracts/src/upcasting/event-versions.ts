@@ -1,8 +1,14 @@
 import { caseRegisteredV1ToV2 } from './case-registered.upcaster';
 import { familyOf, type EventUpcaster } from './event-upcaster';
+import { caseHoldPlacedV1ToV2, caseRejectedV1ToV2, requirementDecidedV1ToV2 } from './legal-reason.upcasters';
 
 /** Every upcaster, one per pair of consecutive versions. A new version of an event adds its upcaster here. */
-export const eventUpcasters: readonly EventUpcaster[] = [caseRegisteredV1ToV2 as unknown as EventUpcaster];
+export const eventUpcasters: readonly EventUpcaster[] = [
+  caseRegisteredV1ToV2 as unknown as EventUpcaster,
+  requirementDecidedV1ToV2 as unknown as EventUpcaster,
+  caseHoldPlacedV1ToV2 as unknown as EventUpcaster,
+  caseRejectedV1ToV2 as unknown as EventUpcaster,
+];
 
 const upFrom = new Map(eventUpcasters.map((u) => [u.from.type, u]));
 const downFrom = new Map(eventUpcasters.map((u) => [u.to.type, u]));
