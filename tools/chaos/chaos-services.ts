@@ -47,7 +47,7 @@ export async function chaosServices(servers: ChaosServers, workDir: string, runI
       },
     });
     running[name] = service;
-    await waitUntilReady(service.url, 300_000, () => service.child.exitCode === null && service.child.signalCode === null);
+    await waitUntilReady(service.url, 300_000, () => service.child.exitCode === null && service.child.signalCode === null, service.instance);
   };
 
   // A service started while Kafka or FerretDB is down, or while a fresh broker

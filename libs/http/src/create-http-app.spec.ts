@@ -52,6 +52,16 @@ describe('createHttpApp', () => {
     expect(await response.json()).toEqual({ status: 'live', service: 'test-service' });
   });
 
+  it('names its instance on both probes when given one, so a launcher can tell its process from another on the port', async () => {
+    const named = await serveTestApp({ instance: 'instance-7f3a' });
+    try {
+      expect(await (await fetch(`${named.url}/health/live`)).json()).toEqual({ status: 'live', service: 'test-service', instance: 'instance-7f3a' });
+      expect(await (await fetch(`${named.url}/health/ready`)).json()).toMatchObject({ status: 'ready', instance: 'instance-7f3a' });
+    } finally {
+      await named.close();
+    }
+  });
+
   it('is ready when every check passes', async () => {
     const response = await fetch(`${server.url}/health/ready`);
     expect(response.status).toBe(200);

@@ -10,6 +10,8 @@ import { requestIdMiddleware } from './request-id.middleware';
 
 export interface HttpAppOptions {
   readonly serviceName: string;
+  /** Shown by the health probes (see HealthRoutesOptions.instance). */
+  readonly instance?: string;
   readonly logger: HttpLogger;
   /** Access logging (pino-http from the telemetry lib); runs after the request id is set. */
   readonly requestLogger?: RequestHandler;
@@ -66,6 +68,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     healthRoutes({
       app,
       serviceName,
+      ...(options.instance ? { instance: options.instance } : {}),
       readiness,
       readinessTimeoutMs: options.readinessTimeoutMs ?? 2_000,
       logger,

@@ -9,6 +9,8 @@ import { isShuttingDown } from './shutdown-state';
 export interface HealthRoutesOptions {
   readonly app: Express;
   readonly serviceName: string;
+  /** This process's instance id (HOMEWARD_INSTANCE_ID): which replica answered, and a check that a port is still its own. */
+  readonly instance?: string;
   readonly readiness: readonly ReadinessCheck[];
   readonly readinessTimeoutMs: number;
   readonly logger: HttpLogger;
@@ -21,11 +23,12 @@ export interface HealthRoutesOptions {
  */
 export function healthRoutes(options: HealthRoutesOptions): Router {
   const { app, serviceName, readiness, readinessTimeoutMs, logger } = options;
+  const instance = options.instance ? { instance: options.instance } : {};
   const router = Router();
 
   router.get('/health/live', (_req, res) => {
     res.setHeader('cache-control', 'no-store');
-    res.json({ status: 'live', service: serviceName });
+    res.json({ status: 'live', service: serviceName, ...instance });
   });
 
   router.get('/health/ready', async (req, res) => {
@@ -49,7 +52,7 @@ export function healthRoutes(options: HealthRoutesOptions): Router {
     const checks = Object.fromEntries(results.map((r) => [r.name, r.outcome]));
     const failing = results.filter((r) => r.outcome !== 'up');
     if (failing.length === 0) {
-      res.json({ status: 'ready', service: serviceName, checks });
+      res.json({ status: 'ready', service: serviceName, ...instance, checks });
       return;
     }
     for (const { name, outcome, error } of failing) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Connection, Model } from 'mongoose';
 import type { Express } from 'express';
 import { Partitioners } from 'kafkajs';
@@ -177,6 +178,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
   let api: ApiRouter | undefined;
   const app = createHttpApp({
     serviceName: name,
+    instance: process.env['HOMEWARD_INSTANCE_ID'] ?? randomUUID(),
     logger,
     requestLogger: createHttpLogger(logger),
     readiness: [

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -18,6 +19,8 @@ export interface ServiceProcess {
   readonly name: AppName;
   readonly url: string;
   readonly child: ChildProcess;
+  /** The instance id the process shows on its health probes: proof that its port answers for it and not for another process. */
+  readonly instance: string;
   /** Sends the signal and resolves with the exit code once the process is gone. */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | null>;
 }
@@ -42,9 +45,10 @@ export function launchService(name: AppName, options: LaunchOptions): ServicePro
   }
   // kafkajs 2.2.4 computes a negative timer on Node 24 (harmless, kafkajs#1751); keep stderr for real warnings.
   const args = ['--disable-warning=TimeoutNegativeWarning', '--import', 'tsx', join('apps', name, 'src', 'main.ts')];
+  const instance = randomUUID();
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, ...options.env, PORT: String(options.port) },
+    env: { ...process.env, ...options.env, PORT: String(options.port), HOMEWARD_INSTANCE_ID: instance },
     // A file descriptor, not a pipe: a detached service keeps logging after its launcher exits.
     stdio: logFd === undefined ? 'inherit' : ['ignore', logFd, logFd],
     detached: options.detached ?? false,
@@ -55,6 +59,7 @@ export function launchService(name: AppName, options: LaunchOptions): ServicePro
     name,
     url: `http://127.0.0.1:${options.port}`,
     child,
+    instance,
     async stop(signal = 'SIGTERM', timeoutMs = 20_000) {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);
@@ -69,15 +74,18 @@ export function launchService(name: AppName, options: LaunchOptions): ServicePro
 }
 
 /** Polls /health/ready until the service answers 200, or fails with its last answer. */
-export async function waitUntilReady(url: string, timeoutMs = 60_000, isAlive: () => boolean = () => true): Promise<void> {
+export async function waitUntilReady(url: string, timeoutMs = 60_000, isAlive: () => boolean = () => true, instance?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error(`${url} exited before it was ready`);
     try {
       const res = await fetch(`${url}/health/ready`);
-      if (res.ok) return;
-      last = `${res.status} ${await res.text()}`;
+      const body = await res.text();
+      // Another process may have taken a freed port (a restart on a shared machine): only our own instance counts.
+      const answered = instance === undefined ? undefined : (JSON.parse(body || '{}') as { instance?: string }).instance;
+      if (res.ok && (instance === undefined || answered === instance)) return;
+      last = res.ok ? `ready, but instance ${answered ?? 'unnamed'} answers on this port, not ${instance}` : `${res.status} ${body}`;
     } catch (error) {
       last = (error as Error).message;
     }
