@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, repoRoot } from '@homeward/testing';
+import { freeFixedPort, repoRoot } from '@homeward/testing';
 
 export type ServerName = 'kafka' | 'mongo' | 'mailpit';
 
@@ -25,11 +25,11 @@ export interface ChaosServers {
  */
 export async function chaosServers(runDir: string, log: (line: string) => void): Promise<ChaosServers> {
   const ports = {
-    KAFKA_PORT: await freePort(),
-    KAFKA_CONTROLLER_PORT: await freePort(),
-    MONGO_PORT: await freePort(),
-    SMTP_PORT: await freePort(),
-    MAILPIT_HTTP_PORT: await freePort(),
+    KAFKA_PORT: await freeFixedPort(),
+    KAFKA_CONTROLLER_PORT: await freeFixedPort(),
+    MONGO_PORT: await freeFixedPort(),
+    SMTP_PORT: await freeFixedPort(),
+    MAILPIT_HTTP_PORT: await freeFixedPort(),
   };
   const env: Record<string, string> = {
     HOMEWARD_RUN_DIR: runDir,

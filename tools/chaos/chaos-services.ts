@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { chaosAuthEnv } from './chaos-auth';
-import { freePort, launchService, serviceNames, waitUntilReady, type ServiceName, type ServiceProcess } from '@homeward/testing';
+import { freeFixedPort, launchService, serviceNames, waitUntilReady, type ServiceName, type ServiceProcess } from '@homeward/testing';
 import type { ChaosServers } from './chaos-servers';
 
 export interface ChaosServices {
@@ -17,7 +17,7 @@ export interface ChaosServices {
 /** The four services as processes against the chaos run's own servers; each keeps its port across restarts. */
 export async function chaosServices(servers: ChaosServers, workDir: string, runId: string): Promise<ChaosServices> {
   const ports = {} as Record<ServiceName, number>;
-  for (const name of serviceNames) ports[name] = await freePort();
+  for (const name of serviceNames) ports[name] = await freeFixedPort();
   const topicPrefix = `chaos-${runId}`;
   const databases = Object.fromEntries(serviceNames.map((n) => [n, `chaos_${runId}_${n}`])) as Record<ServiceName, string>;
   const groups = Object.fromEntries(serviceNames.map((n) => [n, `chaos-${runId}-${n}`])) as Record<ServiceName, string>;
