@@ -17,10 +17,11 @@ describe('free ports', () => {
   });
 
   it('never gives a port that is taken', async () => {
+    const port = await freeFixedPort();
     const taken = createServer();
-    await new Promise<void>((resolve) => taken.listen(25_000, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
     try {
-      expect(await freeFixedPort(25_000, 25_001).catch((e: Error) => e.message)).toBe('no free port between 25000 and 25001');
+      expect(await freeFixedPort(port, port + 1).catch((e: Error) => e.message)).toBe(`no free port between ${port} and ${port + 1}`);
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }
