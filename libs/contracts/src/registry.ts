@@ -7,7 +7,7 @@ import { EmailSentV1 } from './events/email-sent.event';
 import { GuardianOptedOutV1 } from './events/guardian-opted-out.event';
 import { LegalFileOpenedV1 } from './events/legal-file-opened.event';
 import { MovementScheduledV1 } from './events/movement-scheduled.event';
-import { CaseMergedV1, CaseUpdatedV1, CaseWithdrawnV1 } from './events/case-lifecycle.events';
+import { CaseMergedV1, CaseUpdatedV1, CaseWithdrawnV1, CaseWithdrawnV2 } from './events/case-lifecycle.events';
 import { CaseErasedV1 } from './events/case-erased.event';
 import {
   CaseHoldLiftedV1,
@@ -44,6 +44,7 @@ export const eventCatalog = [
   CaseRegisteredV2,
   CaseUpdatedV1,
   CaseWithdrawnV1,
+  CaseWithdrawnV2,
   CaseMergedV1,
   CaseErasedV1,
   LegalFileOpenedV1,

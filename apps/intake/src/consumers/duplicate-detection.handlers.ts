@@ -1,4 +1,4 @@
-import { casePersonalFromV2, CaseMergedV1, CaseRegisteredV2, CaseUpdatedV1, CaseWithdrawnV1 } from '@homeward/contracts';
+import { casePersonalFromV2, CaseMergedV1, CaseRegisteredV2, CaseUpdatedV1, CaseWithdrawnV2 } from '@homeward/contracts';
 import { on, type HandlerRegistration } from '@homeward/messaging';
 import type { ServiceContext } from '@homeward/runtime';
 import { caseSubject } from '../domain/duplicate-scoring';
@@ -35,7 +35,7 @@ export function duplicateDetectionHandlers(context: ServiceContext): HandlerRegi
       await detector.ready;
       detector.forget(data.caseId);
     }, idempotent),
-    on(CaseWithdrawnV1, async ({ data }) => {
+    on(CaseWithdrawnV2, async ({ data }) => {
       await detector.ready;
       detector.forget(data.caseId);
     }, idempotent),

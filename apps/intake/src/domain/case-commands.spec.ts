@@ -93,7 +93,7 @@ describe('withdrawal', () => {
     const { set, event } = withdrawCase(A, storedCase(A, { stage }), 'family found elsewhere', now, 'w2', 'f1');
     expect(set.stage).toBe(CaseStage.withdrawn);
     expect(set.withdrawal).toEqual({ reason: 'family found elsewhere', at: now.toISOString(), by: 'w2' });
-    expect(event).toEqual({ caseId: A, reason: 'family found elsewhere', withdrawnAt: now.toISOString() });
+    expect(event).toEqual({ caseId: A, withdrawnAt: now.toISOString(), personal: { reason: 'family found elsewhere' } });
   });
 
   it.each([CaseStage.boarded, CaseStage.arrived, CaseStage.closed, ...ended])('refuses to withdraw a %s case (409)', (stage) => {

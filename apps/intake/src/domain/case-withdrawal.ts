@@ -1,5 +1,5 @@
 import { ConflictError } from '@homeward/errors';
-import type { CaseWithdrawnV1, EventData } from '@homeward/contracts';
+import type { CaseWithdrawnV2, EventData } from '@homeward/contracts';
 import type { CaseRecord } from './case';
 import { withdrawableStages } from './case-stage';
 import { recordStageFact } from './case-stage-facts';
@@ -16,7 +16,7 @@ export function withdrawCase(
   now: Date,
   by: string,
   eventId: string,
-): { set: Partial<CaseRecord>; event: EventData<typeof CaseWithdrawnV1> } {
+): { set: Partial<CaseRecord>; event: EventData<typeof CaseWithdrawnV2> } {
   if (!withdrawableStages.has(current.stage)) {
     throw new ConflictError(`case ${caseId} is ${current.stage}: only a case that has not boarded can be withdrawn`);
   }
@@ -24,6 +24,7 @@ export function withdrawCase(
   const view = recordStageFact(current.registeredAt, current.stageFacts, { kind: 'withdrawn', eventId, at });
   return {
     set: { ...view, withdrawal: { reason, at, by }, updatedAt: at, updatedBy: by },
-    event: { caseId, reason, withdrawnAt: at },
+    // The reason is free text that can name the child: it travels in the sealed personal part.
+    event: { caseId, withdrawnAt: at, personal: { reason } },
   };
 }

@@ -38,6 +38,8 @@ export class IntakeUnderTest {
   service!: RunningService;
   base = '';
   readonly published: EventEnvelope[] = [];
+  /** The same events as they travel on Kafka, personal part still sealed. */
+  readonly sealedPublished: EventEnvelope[] = [];
   private readonly kafka: Kafka;
   private collector?: Consumer;
   private producer?: Producer;
@@ -71,7 +73,11 @@ export class IntakeUnderTest {
     await this.collector.subscribe({ topic: physicalTopic(this.prefix, Topic.intake), fromBeginning: true });
     // Intake publishes personal data sealed; the kit reads it as a consumer would.
     await this.collector.run({
-      eachMessage: async ({ message }) => void this.published.push((await openEventEnvelope(this.service.context.privacy, fromKafkaMessage(message))).envelope),
+      eachMessage: async ({ message }) => {
+        const sealed = fromKafkaMessage(message);
+        this.sealedPublished.push(sealed);
+        this.published.push((await openEventEnvelope(this.service.context.privacy, sealed)).envelope);
+      },
     });
     this.producer = this.kafka.producer();
     await this.producer.connect();

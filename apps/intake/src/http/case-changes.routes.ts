@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CaseUpdatedV1, CaseWithdrawnV1 } from '@homeward/contracts';
+import { CaseUpdatedV1, CaseWithdrawnV2 } from '@homeward/contracts';
 import { RuleViolationError } from '@homeward/errors';
 import { requestIdOf, type ApiRouter } from '@homeward/http';
 import type { ServiceContext } from '@homeward/runtime';
@@ -50,7 +50,7 @@ export function caseChangeRoutes(api: ApiRouter, context: ServiceContext, agency
       const current = await readAt(cases, params.caseId, ifMatchVersion(req, false));
       const expected = current.version;
       const { set, event } = withdrawCase(params.caseId, current, body.reason, new Date(), userId, randomUUID());
-      const pending = context.events(CaseWithdrawnV1, event, { correlationid: requestIdOf(req) });
+      const pending = context.events(CaseWithdrawnV2, event, { correlationid: requestIdOf(req) });
       const updated = await cases.store.update(params.caseId, expected, set, [pending], 'case');
       context.published();
       sendWithEtag(res, 200, updated.version, caseView(updated));

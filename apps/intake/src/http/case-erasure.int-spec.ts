@@ -45,6 +45,23 @@ describe('erasure of a case, four eyes, crypto-shredding (real Kafka and FerretD
     expect((registered.data as { personal: { names: Array<{ given: string }> } }).personal.names[0]!.given).toBe('Zuleikhanova');
   });
 
+  it('shows a withdrawn case erased with its withdrawal but without the sealed reason, and keeps the reason shredded at rest', async () => {
+    const caseId = await register('Withdrawnova');
+    const withdrawn = await intake.call('POST', `/cases/${caseId}/withdrawal`, { reason: 'Withdrawnova found her uncle' });
+    expect(withdrawn.status).toBe(200);
+    expect((await intake.call('POST', `/cases/${caseId}/erasure`, { reason: 'Guardian’s request, ref. 2030/18' }, ADMIN_1)).status).toBe(202);
+    expect((await intake.call('POST', `/cases/${caseId}/erasure/approval`, undefined, ADMIN_2)).status).toBe(200);
+
+    const view = await intake.call('GET', `/cases/${caseId}`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ caseId, stage: 'withdrawn', erased: true, withdrawal: { at: expect.any(String), by: 'case-worker-1' } });
+    expect((view.body['withdrawal'] as Record<string, unknown>)['reason']).toBeUndefined();
+    const listed = await intake.call<{ items: Array<Record<string, unknown>> }>('GET', '/cases?stage=withdrawn&limit=200');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.find((c) => c['caseId'] === caseId)).toMatchObject({ erased: true, withdrawal: { by: 'case-worker-1' } });
+    expect(await storedText(caseId)).not.toContain('found her uncle');
+  });
+
   it('refuses a request without the admin role or a reason, and an approval by the requester, saying why', async () => {
     const caseId = await register('Refusalova');
     expect((await intake.call('POST', `/cases/${caseId}/erasure`, { reason: 'x' }, actingAs('worker-1', ['case-worker']))).status).toBe(403);

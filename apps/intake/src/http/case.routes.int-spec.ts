@@ -236,13 +236,27 @@ describe('intake case API against the real servers', () => {
       expect((await intake.call('PATCH', `/cases/${caseId}/guardians/00000000-0000-4000-8000-000000000000`, { email: 'x@example.org' }, { ...USER, 'if-match': '"3"' })).status).toBe(404);
     });
 
-    it('withdraws a case with case.withdrawn.v1, then refuses every change (409) and changes nothing', async () => {
+    it('withdraws a case with case.withdrawn.v2, its reason sealed at rest and on Kafka, then refuses every change (409) and changes nothing', async () => {
       const caseId = await register();
-      const withdrawn = await intake.call('POST', `/cases/${caseId}/withdrawal`, { reason: 'family reunited in Iraq' });
+      const reason = 'Zarifa went home to her aunt Leyla in Mosul';
+      const withdrawn = await intake.call('POST', `/cases/${caseId}/withdrawal`, { reason });
       expect(withdrawn.status).toBe(200);
-      expect(withdrawn.body).toMatchObject({ stage: 'withdrawn', withdrawal: { reason: 'family reunited in Iraq', by: 'case-worker-1' } });
+      expect(withdrawn.body).toMatchObject({ stage: 'withdrawn', withdrawal: { reason, by: 'case-worker-1' } });
+      expect((await read(caseId)).body).toMatchObject({ withdrawal: { reason, by: 'case-worker-1' } });
       const before = await intake.settled();
-      expect(intake.publishedOfType('case.withdrawn.v1').map((e) => e.subject)).toContain(caseId);
+      const published = intake.publishedOfType('case.withdrawn.v2').find((e) => e.subject === caseId);
+      expect(published?.data).toMatchObject({ caseId, personal: { reason } });
+      // The free text can name the child: nowhere in intake's database (state, commits, outbox) nor on Kafka outside the sealed part.
+      const sealed = intake.sealedPublished.find((e) => e.type === 'case.withdrawn.v2' && e.subject === caseId)!;
+      expect(sealed).toBeDefined();
+      expect(JSON.stringify(sealed)).not.toMatch(/Zarifa|Leyla|Mosul/);
+      const { reason: _none, ...outside } = sealed.data as Record<string, unknown>;
+      expect(Object.keys(outside).sort()).toEqual(['caseId', 'personal', 'withdrawnAt']);
+      const db = intake.service.context.connection.db!;
+      for (const collection of await db.listCollections().toArray()) {
+        const stored = JSON.stringify(await db.collection(collection.name).find({}).toArray());
+        expect({ collection: collection.name, leaks: /Zarifa|Leyla|Mosul/.test(stored) }).toEqual({ collection: collection.name, leaks: false });
+      }
       const version = (await read(caseId)).headers.get('etag')!;
       for (const [method, path, body] of [
         ['PATCH', `/cases/${caseId}`, { medicalNeeds: 'x' }],

@@ -24,7 +24,10 @@ export const CaseView = CaseSnapshot.extend({
   updatedBy: z.string().describe('Who changed the case last.'),
   version: z.number().int().positive().describe('Version of the case; its ETag.'),
   importReference: z.string().optional().describe("The source list's row reference, for imported cases."),
-  withdrawal: z.object({ reason: z.string(), at: Timestamp, by: z.string() }).optional().describe('Why and when the case was withdrawn.'),
+  withdrawal: z
+    .object({ reason: z.string().optional().describe('Why; absent once the child was erased.'), at: Timestamp, by: z.string() })
+    .optional()
+    .describe('Why and when the case was withdrawn.'),
   mergedInto: CaseId.optional().describe('The surviving case, once merged.'),
   guardianEmailOptOuts: z
     .array(z.object({ guardianId: GuardianId, at: Timestamp.describe('When the guardian opted out.') }))
@@ -40,7 +43,9 @@ export const CaseView = CaseSnapshot.extend({
 export type CaseView = z.infer<typeof CaseView>;
 
 export function caseView(found: Snapshot<CaseRecord>): CaseView {
-  const { _id, nameKeys: _k, facilityKey: _f, stageFacts: _s, registrationFingerprint: _r, personal, ...rest } = found;
+  const { _id, nameKeys: _k, facilityKey: _f, stageFacts: _s, registrationFingerprint: _r, personal, withdrawal, ...all } = found;
+  // The sealed reason of a withdrawal opens to the erased marker once the child was erased: the withdrawal stays, without it.
+  const rest = withdrawal ? { ...all, withdrawal: isErased(withdrawal.reason) ? { at: withdrawal.at, by: withdrawal.by } : withdrawal } : all;
   // A shredded key opens to an erased marker: the case is shown as erased, never as an error.
   if (found.erasure?.erasedAt || isErased(personal)) return { caseId: _id, ...rest, erased: true } as CaseView;
   return { caseId: _id, ...rest, personal } as CaseView;

@@ -46,5 +46,9 @@ export type CaseModel = AggregateModel<CaseRecord>;
  * Registers (once per connection) the model of intake's `cases` collection.
  * The personal part is sealed with the child's key; the name and facility
  * search keys are stored blinded (keyed hashes), and searched the same way.
+ * The free-text reason of a withdrawal (it can name the child) is sealed on
+ * its own under the same key, while when and by whom stay plain.
  */
-export const registerCaseModel = aggregateModel<CaseRecord>('Case', caseSchema, { sealed: ['personal'], blinded: ['nameKeys', 'facilityKey'] });
+export const CASE_SEALED_NESTED_PATHS = ['withdrawal.reason'] as const;
+
+export const registerCaseModel = aggregateModel<CaseRecord>('Case', caseSchema, { sealed: ['personal'], blinded: ['nameKeys', 'facilityKey'], sealedNested: CASE_SEALED_NESTED_PATHS });

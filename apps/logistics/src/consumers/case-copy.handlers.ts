@@ -1,4 +1,4 @@
-import { casePersonalFromV2, CaseMergedV1, CaseRegisteredV2, CaseUpdatedV1, CaseWithdrawnV1, type CaseSnapshot } from '@homeward/contracts';
+import { casePersonalFromV2, CaseMergedV1, CaseRegisteredV2, CaseUpdatedV1, CaseWithdrawnV2, type CaseSnapshot } from '@homeward/contracts';
 import { TransientError } from '@homeward/errors';
 import { on, type HandlerRegistration } from '@homeward/messaging';
 import type { ServiceContext } from '@homeward/runtime';
@@ -53,10 +53,11 @@ export function caseCopyHandlers(stores: LogisticsStores, context: ServiceContex
       if (event.data.version <= copy.intakeVersion) return;
       await cases.applyOnce(copy._id, event.id, { ...detailsOf(event.data), intakeVersion: event.data.version }, []);
     }),
-    on(CaseWithdrawnV1, async (event) => {
-      const { caseId, reason } = event.data;
+    // The reason of a withdrawal is personal free text (it can name the child) and stays in intake, sealed: the copy says only that it was withdrawn.
+    on(CaseWithdrawnV2, async (event) => {
+      const { caseId } = event.data;
       await mustExist(caseId);
-      await cases.applyOnce(caseId, event.id, { exit: 'withdrawn', exitNote: `withdrawn: ${reason}` }, []);
+      await cases.applyOnce(caseId, event.id, { exit: 'withdrawn', exitNote: 'withdrawn' }, []);
       await releaseSeat(stores, context, caseId, 'case withdrawn', event);
     }),
     on(CaseMergedV1, async (event) => {

@@ -29,6 +29,30 @@ export const CaseWithdrawnV1 = defineEvent({
     .strict(),
 });
 
+/**
+ * The free-text reason of a withdrawal is personal (it can name the child):
+ * from v2 it travels in the `personal` part, sealed with the child's key in
+ * the outbox, on Kafka and in dead letters, so erasing the child shreds it.
+ * The upcaster (libs/contracts/src/upcasting/case-withdrawn.upcaster.ts)
+ * converts either way without loss, so v1 readers keep working.
+ */
+export const CaseWithdrawnV2 = defineEvent({
+  type: 'case.withdrawn.v2',
+  topic: Topic.intake,
+  keyedBy: 'case',
+  summary: 'A case was withdrawn from the programme; why is personal and sealed.',
+  schema: z
+    .object({
+      caseId: CaseId,
+      withdrawnAt: Timestamp,
+      personal: z
+        .object({ reason: z.string().min(1).max(1000).describe('Why the case was withdrawn.') })
+        .strict()
+        .describe('Personal data: sealed with the child’s key.'),
+    })
+    .strict(),
+});
+
 export const CaseMergedV1 = defineEvent({
   type: 'case.merged.v1',
   topic: Topic.intake,

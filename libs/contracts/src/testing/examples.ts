@@ -175,6 +175,7 @@ export const exampleData: ExampleData = {
     updatedAt: '2019-06-10T09:00:00Z',
   },
   'case.withdrawn.v1': { caseId, reason: 'Family reunited locally', withdrawnAt: '2019-06-20T09:00:00Z' },
+  'case.withdrawn.v2': { caseId, withdrawnAt: '2019-06-20T09:00:00Z', personal: { reason: 'Family reunited locally' } },
   'case.merged.v1': { caseId: siblingCaseId, survivorCaseId: caseId, mergedAt: '2019-06-05T09:00:00Z' },
   'requirement.evidence-attached.v1': {
     caseId,

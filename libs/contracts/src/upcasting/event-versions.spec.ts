@@ -1,3 +1,4 @@
+import { CaseWithdrawnV1, CaseWithdrawnV2 } from '../events/case-lifecycle.events';
 import { CaseRegisteredV1, CaseRegisteredV2 } from '../events/case-registered.event';
 import { CaseHoldPlacedV1, CaseHoldPlacedV2, CaseRejectedV1, CaseRejectedV2, RequirementDecidedV1, RequirementDecidedV2 } from '../events/legal.events';
 import { exampleData } from '../testing/examples';
@@ -28,6 +29,7 @@ describe('event version conversion', () => {
     [RequirementDecidedV1, RequirementDecidedV2],
     [CaseHoldPlacedV1, CaseHoldPlacedV2],
     [CaseRejectedV1, CaseRejectedV2],
+    [CaseWithdrawnV1, CaseWithdrawnV2],
   ])('moves the free-text reason of %s into the sealed personal part of v2, and back without loss', (v1Def, v2Def) => {
     const v1Data = exampleData[v1Def.type as keyof typeof exampleData] as { reason: string };
     const v2Data = v2Def.schema.parse(convertEventData(v1Def.type, v2Def.type, v1Data)) as Record<string, unknown>;

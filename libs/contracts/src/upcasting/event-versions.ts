@@ -1,4 +1,5 @@
 import { caseRegisteredV1ToV2 } from './case-registered.upcaster';
+import { caseWithdrawnV1ToV2 } from './case-withdrawn.upcaster';
 import { familyOf, type EventUpcaster } from './event-upcaster';
 import { caseHoldPlacedV1ToV2, caseRejectedV1ToV2, requirementDecidedV1ToV2 } from './legal-reason.upcasters';
 
@@ -8,6 +9,7 @@ export const eventUpcasters: readonly EventUpcaster[] = [
   requirementDecidedV1ToV2 as unknown as EventUpcaster,
   caseHoldPlacedV1ToV2 as unknown as EventUpcaster,
   caseRejectedV1ToV2 as unknown as EventUpcaster,
+  caseWithdrawnV1ToV2 as unknown as EventUpcaster,
 ];
 
 const upFrom = new Map(eventUpcasters.map((u) => [u.from.type, u]));

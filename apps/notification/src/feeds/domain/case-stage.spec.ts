@@ -22,6 +22,7 @@ describe('stageAfter', () => {
 
   it('keeps a case that left the programme where it left', () => {
     expect(run(['case.withdrawn.v1', 'case.cleared.v1']).stage).toBe('withdrawn');
+    expect(run(['case.withdrawn.v2', 'case.cleared.v1']).stage).toBe('withdrawn');
   });
 
   it('does not move a case back when an earlier stage’s event is read late from another topic', () => {

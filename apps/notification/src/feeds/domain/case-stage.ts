@@ -38,6 +38,7 @@ const forward: Readonly<Record<string, CaseStage>> = {
 const other: Readonly<Record<string, CaseStage>> = {
   'case.rejected.v1': CaseStage.rejected,
   'case.withdrawn.v1': CaseStage.withdrawn,
+  'case.withdrawn.v2': CaseStage.withdrawn,
   'case.merged.v1': CaseStage.merged,
   'case.unassigned.v1': CaseStage.cleared,
   'case.boarding-missed.v1': CaseStage.cleared,
