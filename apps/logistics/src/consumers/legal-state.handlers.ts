@@ -32,9 +32,10 @@ export function legalStateHandlers(stores: LogisticsStores, context: ServiceCont
       await cases.applyOnce(caseId, event.id, { holds: copy.holds.filter((h) => h !== holdId) }, []);
     }),
     on(CaseRejectedV1, async (event) => {
-      const { caseId, reason } = event.data;
+      const { caseId } = event.data;
       await mustExist(caseId);
-      await cases.applyOnce(caseId, event.id, { exit: 'rejected', exitNote: `rejected: ${reason}` }, []);
+      // Not the reason: legal seals it (it may name the child), and logistics needs only the fact.
+      await cases.applyOnce(caseId, event.id, { exit: 'rejected', exitNote: 'rejected' }, []);
       await releaseSeat(stores, context, caseId, 'case rejected', event);
     }),
   ];

@@ -23,6 +23,8 @@ describe('stageAfter', () => {
   it('keeps a case that left the programme where it left', () => {
     expect(run(['case.withdrawn.v1', 'case.cleared.v1']).stage).toBe('withdrawn');
     expect(run(['case.withdrawn.v2', 'case.cleared.v1']).stage).toBe('withdrawn');
+    expect(run(['case.rejected.v2', 'case.cleared.v1']).stage).toBe('rejected');
+    expect(run(['legal-file.opened.v1', 'case.hold-placed.v2'])).toEqual({ stage: 'on-hold', stageBeforeHold: 'in-legal-review' });
   });
 
   it('does not move a case back when an earlier stage’s event is read late from another topic', () => {

@@ -37,6 +37,7 @@ const forward: Readonly<Record<string, CaseStage>> = {
 /** Events that leave the programme or really move a case back to the cleared pool. */
 const other: Readonly<Record<string, CaseStage>> = {
   'case.rejected.v1': CaseStage.rejected,
+  'case.rejected.v2': CaseStage.rejected,
   'case.withdrawn.v1': CaseStage.withdrawn,
   'case.withdrawn.v2': CaseStage.withdrawn,
   'case.merged.v1': CaseStage.merged,
@@ -55,7 +56,7 @@ const later = (a: CaseStage, b: CaseStage): CaseStage => (journey.indexOf(b) > j
  */
 export function stageAfter(state: StageState, eventType: string): StageState {
   if (final.has(state.stage)) return state;
-  if (eventType === 'case.hold-placed.v1') {
+  if (eventType === 'case.hold-placed.v1' || eventType === 'case.hold-placed.v2') {
     return state.stage === CaseStage.onHold ? state : { stage: CaseStage.onHold, stageBeforeHold: state.stage };
   }
   if (eventType === 'case.hold-lifted.v1') {
