@@ -73,6 +73,8 @@ describe('every endpoint of every service, as every role', () => {
     expect((await call(`${intake.url}/programmes`, 'POST', Roles.Supervisor, {
       programmeId: 'iq-ru-policy', name: 'Policy e2e', originState: 'IQ', destinationState: 'RU',
       eligibility: { maxAgeAtRegistration: 17, childrenOnly: true }, escortPolicy: { childrenPerEscort: 5, infantsPerEscort: 1, infantAgeMonths: 24 }, requirements: ['security-screening'],
+      // Each probing role acts for an agency of its own: all of them take part in this programme.
+      participatingAgencies: ROLES.map((role) => `agency-of-${role}`),
     })).status).toBe(201);
     const registered = await call(`${intake.url}/cases`, 'POST', Roles.CaseWorker, {
       programmeId: 'iq-ru-policy', sex: 'male', names: [{ given: 'Test', family: 'Policy', script: 'latin' }], birthDate: { value: '2014-05-01', precision: 'day' },

@@ -96,6 +96,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   for (const h of options.handlers) byFamily.set(familyOf(h.definition.type), [...(byFamily.get(familyOf(h.definition.type)) ?? []), h]);
   const topics = [...new Set(options.handlers.map((h) => physicalTopic(options.topicPrefix, h.definition.topic)))];
   const stopping = new AbortController();
+  const keyLock = new KeyedLock();
   let consumer: Consumer | undefined;
 
   const process = async (payload: EachMessagePayload): Promise<void> => {
@@ -135,9 +136,15 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
 
   const eachMessage = async (payload: EachMessagePayload): Promise<void> => {
     const started = Date.now();
+    const key = payload.message.key?.toString('utf8');
     for (let attempt = 0; ; attempt++) {
       try {
-        return await process(payload);
+        // One case at a time in this process, whatever topic its events come
+        // from: their handlers read, change and write the same documents, and
+        // FerretDB does not isolate two updates of one document. Held for one
+        // attempt only, so a message waiting for another of its case's events
+        // (the registration on another topic) lets that one through.
+        return await keyLock.run(key, () => process(payload));
       } catch (failure) {
         const givingUp = isRetriable(failure) && Date.now() - started >= retry.giveUpAfterMs;
         const error = givingUp
@@ -186,4 +193,22 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       await consumer?.disconnect();
     },
   };
+}
+
+/** Runs tasks of one key one after another, tasks of different keys at once. */
+export class KeyedLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  async run<T>(key: string | undefined, task: () => Promise<T>): Promise<T> {
+    if (key === undefined) return task();
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(task);
+    const tail = current.catch(() => undefined);
+    this.tails.set(key, tail);
+    try {
+      return await current;
+    } finally {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
 }
