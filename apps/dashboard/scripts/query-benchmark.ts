@@ -124,8 +124,8 @@ async function main(): Promise<void> {
     await measure('baseline: one shard', () => db.collection('counter_shards').findOne({ _id: shardId(0) } as never));
     await measure('GET /api/summary', () => queries.summary());
     await measure('GET /api/movements', () => queries.movements(20));
-    await measure('GET /api/holds (reasons)', () => queries.holds(true));
-    await measure('all panels at once', () => Promise.all([queries.summary(), queries.movements(20), queries.holds(true)]));
+    await measure('GET /api/holds (reasons)', () => queries.holds({ reasons: true, agency: '*' }));
+    await measure('all panels at once', () => Promise.all([queries.summary(), queries.movements(20), queries.holds({ reasons: true, agency: '*' })]));
   } finally {
     await db.dropDatabase();
     await raw.close();

@@ -15,7 +15,7 @@ import {
   MovementScheduledV1,
   ProgrammeCreatedV1,
 } from '@homeward/contracts';
-import { actingAs, expectEventually, testServers, uniqueName } from '@homeward/testing';
+import { actingAs, expectEventually, TEST_AGENCY, testServers, uniqueName } from '@homeward/testing';
 import { DashboardHarness, registration, VIEWER } from './test-support/dashboard.harness';
 
 const PROGRAMME = 'iq-ru-2019';
@@ -99,6 +99,8 @@ describe('the dashboard against the real Kafka and FerretDB', () => {
         eligibility: { maxAgeAtRegistration: 17, childrenOnly: true },
         escortPolicy: { childrenPerEscort: 5, infantsPerEscort: 1, infantAgeMonths: 24 },
         requirements: ['nationality-verified'],
+        // The agency of the tests' callers takes part; another agency does not.
+        participatingAgencies: [TEST_AGENCY],
         createdAt: now(),
       }),
       ...registered,
@@ -182,6 +184,11 @@ describe('the dashboard against the real Kafka and FerretDB', () => {
       const entitled = await dashboard.json('/api/holds', actingAs(`${role}-1`, [role]));
       expect(entitled.body['holds']).toEqual([expect.objectContaining({ holdId: ids.hold, caseId: ids.kz, category: 'security', reason: 'Screening outcome pending', placedBy: 'legal-officer-1' })]);
     }
+    // A supervisor of an agency outside the programme sees the counts, not the hold; an operator sees every programme's.
+    const outsider = await dashboard.json('/api/holds', actingAs('supervisor-9', ['supervisor'], 'another-agency'));
+    expect(outsider.body).toEqual({ total: 1, byCategory: { security: 1 }, holds: [] });
+    const operator = await dashboard.json('/api/holds', actingAs('admin-9', ['admin'], 'homeward-operations'));
+    expect(operator.body['holds']).toEqual([expect.objectContaining({ holdId: ids.hold, reason: 'Screening outcome pending' })]);
     // The read model keeps the reason sealed with the child's key (it arrived on a v1 event, upcast to v2); erasing the child shreds it.
     const mongo = await MongoClient.connect(testServers.mongoUrl);
     try {

@@ -71,7 +71,7 @@ export function createDashboardService(config: DashboardConfig): ServiceDefiniti
       process.once('SIGINT', stopStreams);
       pruner = setInterval(() => void queries.prune().catch((err: unknown) => context.logger.warn({ err }, 'pruning throughput minutes failed')), PRUNE_EVERY_MS);
       pruner.unref();
-      dashboardRoutes(app, { queries, health, read, live });
+      dashboardRoutes(app, { queries, health, read, live, agencies: context.agencies });
     },
     close: async () => {
       if (pruner) clearInterval(pruner);

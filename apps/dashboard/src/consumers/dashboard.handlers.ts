@@ -76,6 +76,7 @@ export function dashboardHandlers(
           destinationState: e.data.destinationState,
           status: 'active',
           childrenPerEscort: e.data.escortPolicy.childrenPerEscort,
+          ...(e.data.participatingAgencies ? { participatingAgencies: [...e.data.participatingAgencies] } : {}),
         }),
       ),
     ),

@@ -1,6 +1,7 @@
 import type { Summary } from '../domain/dashboard-summary';
 import type { HealthView, ServiceHealth } from '../health/service-health';
 import type { DashboardQueries, HoldsView, MovementsView } from '../store/dashboard.queries';
+import type { HoldAudience } from './roles';
 
 /** Everything the page shows, in one answer: what GET /api/dashboard returns and each live update carries. */
 export interface DashboardSnapshot {
@@ -13,11 +14,11 @@ export interface DashboardSnapshot {
 export const MOVEMENT_ROWS = 20;
 
 export function createSnapshotReader(queries: DashboardQueries, health: ServiceHealth) {
-  return async (withReasons: boolean): Promise<DashboardSnapshot> => {
+  return async (audience: HoldAudience): Promise<DashboardSnapshot> => {
     const [summary, movements, holds, healthView] = await Promise.all([
       queries.summary(),
       queries.movements(MOVEMENT_ROWS),
-      queries.holds(withReasons),
+      queries.holds(audience),
       health.read(),
     ]);
     return { summary, movements, holds, health: healthView };

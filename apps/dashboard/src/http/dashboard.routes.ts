@@ -5,7 +5,8 @@ import type { DashboardQueries } from '../store/dashboard.queries';
 import { Dashboard, Health, Holds, Movements, MovementsQuery, NoQuery, PageQuery, Summary } from './dashboard.schemas';
 import type { SnapshotReader } from './dashboard-snapshot';
 import type { LiveStream } from './live-stream';
-import { mayReadHoldReasons } from './roles';
+import type { AgencyPolicy } from '@homeward/auth';
+import { holdAudience } from './roles';
 import { pageHtml, sendAsset, WEB_ASSETS } from './web-page';
 
 export interface DashboardRouteDeps {
@@ -13,6 +14,8 @@ export interface DashboardRouteDeps {
   readonly health: ServiceHealth;
   readonly read: SnapshotReader;
   readonly live: LiveStream;
+  /** Which agencies see every programme (operators): the holds panel shows others only their programmes' holds. */
+  readonly agencies: AgencyPolicy;
 }
 
 const apiInfo = {
@@ -50,16 +53,16 @@ export function dashboardRoutes(app: Express, deps: DashboardRouteDeps): void {
   });
   api.get(
     '/api/holds',
-    { permission, summary: 'Open holds by category; with each reason for legal officers, supervisors and admins', query: NoQuery, responses: { 200: Holds } },
+    { permission, summary: 'Open holds by category; with each hold and its reason for legal officers, supervisors and admins, of the programmes their agency takes part in', query: NoQuery, responses: { 200: Holds } },
     async (_i, req, res) => {
-      res.json(await deps.queries.holds(mayReadHoldReasons(req)));
+      res.json(await deps.queries.holds(holdAudience(req, deps.agencies)));
     },
   );
   api.get('/api/health', { permission, summary: 'Consumer lag per group and dead letters per service', query: NoQuery, responses: { 200: Health } }, async (_i, _req, res) => {
     res.json(await deps.health.read());
   });
   api.get('/api/dashboard', { permission, summary: 'Every panel at once', query: NoQuery, responses: { 200: Dashboard } }, async (_i, req, res) => {
-    res.json(await deps.read(mayReadHoldReasons(req)));
+    res.json(await deps.read(holdAudience(req, deps.agencies)));
   });
   api.get(
     '/events/stream',
@@ -69,6 +72,6 @@ export function dashboardRoutes(app: Express, deps: DashboardRouteDeps): void {
       query: NoQuery,
       responses: { 200: { description: 'An event stream.', contentType: 'text/event-stream' } },
     },
-    (_i, req, res) => deps.live.attach(req, res, mayReadHoldReasons(req)),
+    (_i, req, res) => deps.live.attach(req, res, holdAudience(req, deps.agencies)),
   );
 }

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { contentKey, type SnapshotReader } from './dashboard-snapshot';
+import { audienceKey, type HoldAudience } from './roles';
 
 interface Client {
   readonly res: Response;
-  readonly withReasons: boolean;
+  readonly audience: HoldAudience;
   last?: string;
 }
 
@@ -18,7 +19,7 @@ export interface LiveStreamOptions {
 /**
  * Server-sent events for the live page. Every `refreshMs` (sooner after a
  * local change) the snapshot is read once per audience (with or without the
- * holds' reasons) and sent to each client whose page it would change. Reading
+ * holds' reasons, and for which agency) and sent to each client whose page it would change. Reading
  * the read model, not reacting to this process's own consumer, keeps every
  * instance's pages current whichever instance consumed the events.
  */
@@ -28,10 +29,11 @@ export function createLiveStream(options: LiveStreamOptions) {
   let again = false;
 
   const push = async () => {
-    for (const withReasons of [false, true]) {
-      const audience = [...clients].filter((c) => c.withReasons === withReasons);
-      if (audience.length === 0) continue;
-      const snapshot = await options.read(withReasons);
+    // One read per audience (reasons or not, and the agency whose programmes it shows).
+    const audiences = new Map<string, Client[]>();
+    for (const client of clients) audiences.set(audienceKey(client.audience), [...(audiences.get(audienceKey(client.audience)) ?? []), client]);
+    for (const audience of audiences.values()) {
+      const snapshot = await options.read(audience[0]!.audience);
       const key = contentKey(snapshot);
       const message = `event: dashboard\ndata: ${JSON.stringify(snapshot)}\n\n`;
       for (const client of audience) {
@@ -68,7 +70,7 @@ export function createLiveStream(options: LiveStreamOptions) {
 
   let nudge: NodeJS.Timeout | undefined;
   return {
-    attach(req: Request, res: Response, withReasons: boolean): void {
+    attach(req: Request, res: Response, audience: HoldAudience): void {
       res.status(200).set({
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
@@ -77,7 +79,7 @@ export function createLiveStream(options: LiveStreamOptions) {
       });
       res.flushHeaders();
       res.write('retry: 2000\n\n');
-      const client: Client = { res, withReasons };
+      const client: Client = { res, audience };
       clients.add(client);
       req.on('close', () => clients.delete(client));
       refresh();

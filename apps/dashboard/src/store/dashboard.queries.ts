@@ -74,14 +74,37 @@ export class DashboardQueries {
     return { ahead: ahead.slice(0, limit), recent: recent.slice(0, limit) };
   }
 
-  async holds(withReasons: boolean): Promise<HoldsView> {
+  /**
+   * The open holds: counts by category for every reader; each hold with its
+   * case and reason only for readers entitled to reasons, and only for the
+   * programmes their agency takes part in (`*`: every programme).
+   */
+  async holds(audience: { readonly reasons: boolean; readonly agency: string }): Promise<HoldsView> {
     const docs = await this.model.holds.find({}).toArray();
     const byCategory: Record<string, number> = {};
     for (const hold of docs) byCategory[hold.category] = (byCategory[hold.category] ?? 0) + 1;
     const view = { total: docs.length, byCategory };
-    if (!withReasons) return view;
-    const holds = (await Promise.all(docs.map((doc) => this.holdRow(doc)))).sort((a, b) => a.placedAt.localeCompare(b.placedAt));
+    if (!audience.reasons) return view;
+    const visible = audience.agency === '*' ? docs : await this.ofParticipatingProgrammes(docs, audience.agency);
+    const holds = (await Promise.all(visible.map((doc) => this.holdRow(doc)))).sort((a, b) => a.placedAt.localeCompare(b.placedAt));
     return { ...view, holds };
+  }
+
+  /** The holds whose case belongs to a programme the agency takes part in (or to one from before participation lists). */
+  private async ofParticipatingProgrammes(docs: readonly HoldViewDoc[], agency: string): Promise<HoldViewDoc[]> {
+    if (docs.length === 0) return [];
+    const [cases, programmes] = await Promise.all([
+      this.model.cases.find({ _id: { $in: [...new Set(docs.map((d) => d.caseId))] } } as never, { projection: { 'state.programmeId': 1 } }).toArray(),
+      this.model.programmes.find({}, { projection: { 'state.participatingAgencies': 1 } }).toArray(),
+    ]);
+    const programmeOf = new Map(cases.map((c) => [c._id, c.state?.programmeId]));
+    const participants = new Map(programmes.map((p) => [p._id, p.state?.participatingAgencies]));
+    return docs.filter((d) => {
+      const programmeId = programmeOf.get(d.caseId);
+      if (!programmeId) return false;
+      const listed = participants.get(programmeId);
+      return listed === undefined || listed.includes(agency);
+    });
   }
 
   /** A hold as entitled readers see it: the reason opened, or left out (and the hold marked erased) once the child was erased. */

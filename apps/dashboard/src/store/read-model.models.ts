@@ -32,6 +32,8 @@ export interface ProgrammeState {
   readonly destinationState?: string;
   readonly status?: 'active' | 'suspended';
   readonly childrenPerEscort?: number;
+  /** The agencies taking part (programme.created.v1); absent for a programme from before the lists. */
+  readonly participatingAgencies?: readonly string[];
 }
 export type ProgrammeViewDoc = ProjectionDoc<ProgrammeState>;
 
