@@ -236,7 +236,9 @@ async function auditTopics(kafka: ReturnType<typeof createKafka>, topics: readon
 
 async function auditDeadLetters(kafka: ReturnType<typeof createKafka>, prefix: string, injected: Map<string, Injected>, delivery: readonly DeliveryRow[]) {
   const admin = new DeadLetterAdmin(kafka);
-  const letters: DeadLetter[] = (await Promise.all(serviceNames.map((n) => admin.list(physicalTopic(prefix, deadLetterTopic(n)))))).flat();
+  // Read one after another, each with the patience of the topic reader: four group joins at once on a loaded broker took over 30 s.
+  const letters: DeadLetter[] = [];
+  for (const n of serviceNames) letters.push(...(await admin.list(physicalTopic(prefix, deadLetterTopic(n)), 180_000)));
   const isInjected = (d: DeadLetter) => d.key !== null && injected.get(d.originalTopic)?.key === d.key;
   // Every group that reads a topic must dead-letter each of its poison messages, once.
   let expected = 0;

@@ -32,7 +32,12 @@ const DLQ_HEADER = /^dlq-/;
 export class DeadLetterAdmin {
   constructor(private readonly kafka: Kafka) {}
 
-  async list(topic: string): Promise<DeadLetter[]> {
+  /**
+   * Every dead letter of the topic. Reading joins a fresh consumer group,
+   * which a loaded broker just restarted can take well over half a minute
+   * to admit: `timeoutMs` bounds the whole read (2 minutes by default).
+   */
+  async list(topic: string, timeoutMs = 120_000): Promise<DeadLetter[]> {
     const admin = this.kafka.admin();
     await admin.connect();
     let offsets: Array<{ partition: number; low: string; high: string }>;
@@ -51,7 +56,7 @@ export class DeadLetterAdmin {
     try {
       await consumer.subscribe({ topic, fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`read ${found.length} of ${expected} dead letters in 30 s`)), 30_000);
+        const timer = setTimeout(() => reject(new Error(`read ${found.length} of ${expected} dead letters in ${timeoutMs / 1000} s`)), timeoutMs);
         void consumer.run({
           eachMessage: async ({ partition, message }) => {
             const high = offsets.find((o) => o.partition === partition)?.high;
