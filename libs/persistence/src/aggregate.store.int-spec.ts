@@ -127,6 +127,28 @@ describe('AggregateStore and OutboxStore on the real MongoDB-wire server', () =>
     expect(await model.findById(id).lean()).toMatchObject({ count: 1, version: 2 });
   });
 
+  it('sees another instance’s commits although it remembers the head it wrote, and hands out copies nobody can change', async () => {
+    const other = new AggregateStore<Counter>(model);
+    const id = randomUUID();
+    await store.create(id, { label: 'shared', count: 0 }, []);
+    expect(await store.get(id)).toMatchObject({ count: 0, version: 1 });
+    // The other instance writes twice; this one remembers version 1 only.
+    await other.update(id, 1, { count: 1 }, [pending('counter.incremented.v1', id)]);
+    await other.applyOnce(id, 'event-from-elsewhere', { count: 2 }, []);
+    expect(await store.get(id)).toMatchObject({ count: 2, version: 3 });
+    expect(await store.applyOnce(id, 'event-from-elsewhere', { count: 99 }, [])).toBe('duplicate');
+    // Deciding on the remembered head loses to the other instance's newer commit, and says so.
+    await other.update(id, 3, { count: 3 }, []);
+    await expect(store.update(id, 3, { count: 30 }, [])).rejects.toMatchObject({ details: { currentVersion: 4 } });
+    expect(await store.update(id, 4, { count: 5 }, [])).toMatchObject({ count: 5, version: 5 });
+    expect(await other.get(id)).toMatchObject({ count: 5, version: 5 });
+
+    const read = (await store.get(id)) as Counter & { tags?: string[] };
+    read.count = 1_000;
+    read.label = 'changed by a caller';
+    expect(await store.get(id)).toMatchObject({ label: 'shared', count: 5, version: 5 });
+  });
+
   it('records processed events per consumer group', async () => {
     const processed = new ProcessedEventStore(connection);
     const eventId = randomUUID();

@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import { mongo, type Model } from 'mongoose';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '@homeward/errors';
 import { randomUUID } from 'node:crypto';
 import { isBusy, isDuplicateKey, retryWhileBusy } from './busy-retry';
@@ -12,6 +12,8 @@ type Stored<T> = T & OutboxFields & { _id: string };
 export type Snapshot<T> = T & { _id: string; version: number };
 
 const INBOX_SIZE = 200;
+/** Heads kept per store: a few megabytes, enough for the aggregates a service is working on. */
+const HEADS_KEPT = 5_000;
 const isDuplicate = isDuplicateKey;
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'missing';
@@ -27,6 +29,14 @@ export class AggregateStore<T extends object> {
   private readonly commits: CommitModel;
   private readonly outbox: OutboxModel;
   private readonly fields: PersonalFields;
+  /**
+   * The newest commit this process saw of each aggregate, as BSON bytes: each
+   * read gets its own copy, as from the server, so no caller can change it.
+   * A hint only: every read still asks the log whether a newer commit exists
+   * (one lookup by _id, where reading the current-state document and the
+   * commit took three), so another instance's commits are never missed.
+   */
+  private readonly heads = new Map<string, { readonly version: number; readonly bytes: Uint8Array }>();
 
   constructor(readonly model: Model<Stored<T>>) {
     ({ commits: this.commits, outbox: this.outbox } = commitModelOf(model as unknown as Model<never>));
@@ -117,19 +127,37 @@ export class AggregateStore<T extends object> {
   }
 
   /**
-   * The newest commit, found by _id only (FerretDB's SQLite backend answers
-   * an _id lookup from its index but scans the collection for any other
-   * filter): start at the version the current-state document shows, which
-   * the relay keeps close, and step forward until the next version is absent.
+   * The newest commit, found by _id only: from the head this process last saw,
+   * else from the version the current-state document shows (which the relay
+   * keeps close), step forward until the next version is absent.
    */
   private async latest(id: string): Promise<Commit<T> | null> {
-    const current = (await this.model.collection.findOne({ _id: id } as never, { projection: { version: 1 } })) as { version?: number } | null;
-    let found: Commit<T> | null = null;
-    for (let version = current?.version ?? 1; ; version++) {
+    let found = this.head(id);
+    let version = found ? found.version + 1 : 0;
+    if (!found) {
+      const current = (await this.model.collection.findOne({ _id: id } as never, { projection: { version: 1 } })) as { version?: number } | null;
+      version = current?.version ?? 1;
+    }
+    for (; ; version++) {
       const next = (await this.commits.collection.findOne({ _id: commitId(id, version) } as never)) as Commit<T> | null;
-      if (!next) return found;
+      if (!next) break;
       found = next;
     }
+    if (found) this.remember(found);
+    return found;
+  }
+
+  private head(id: string): Commit<T> | null {
+    const known = this.heads.get(id);
+    return known ? (mongo.BSON.deserialize(known.bytes) as Commit<T>) : null;
+  }
+
+  private remember(commit: Commit<T> | Commit): void {
+    const id = commit.aggregateId;
+    if ((this.heads.get(id)?.version ?? 0) > commit.version) return;
+    this.heads.delete(id);
+    this.heads.set(id, { version: commit.version, bytes: mongo.BSON.serialize(commit) });
+    if (this.heads.size > HEADS_KEPT) this.heads.delete(this.heads.keys().next().value!);
   }
 
   private async snapshot(commit: Commit<T>): Promise<Snapshot<T>> {
@@ -155,9 +183,13 @@ export class AggregateStore<T extends object> {
     try {
       await this.commits.collection.insertOne(commit as never);
     } catch (error) {
-      if (isDuplicate(error)) return false;
+      if (isDuplicate(error)) {
+        this.heads.delete(id);
+        return false;
+      }
       throw error;
     }
+    this.remember(commit);
     // The entry carries the events and the state, so the relay reads nothing else.
     const entry: OutboxEntry = { _id: commit._id, aggregateId: id, version, events: commit.events, state: commit.state as Record<string, unknown> };
     await retryWhileBusy(() => this.outbox.collection.insertOne(entry as never)).catch((error: unknown) => {

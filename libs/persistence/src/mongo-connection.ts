@@ -50,7 +50,7 @@ function profileCommands(connection: Connection, dbName: string, intervalMs: num
   const client = connection.getClient();
   client.on('commandStarted', (event) => {
     const command = event.command as Record<string, unknown>;
-    started.set(event.requestId, `${event.commandName} ${String(command[event.commandName] ?? '')}`);
+    started.set(event.requestId, `${event.commandName} ${String(command[event.commandName] ?? '')}${filterShape(command)}`);
   });
   const done = (event: { requestId: number; duration: number }) => {
     const key = started.get(event.requestId);
@@ -73,6 +73,16 @@ function profileCommands(connection: Connection, dbName: string, intervalMs: num
     totals.clear();
   }, intervalMs);
   timer.unref();
+}
+
+/** The fields a command selects on (`{_id}`, `{programmeId,status}`): what tells a lookup from a scan. */
+function filterShape(command: Record<string, unknown>): string {
+  const first = (list: unknown) => (Array.isArray(list) ? (list[0] as Record<string, unknown> | undefined) : undefined);
+  const filter = (command['filter'] ?? command['query'] ?? first(command['updates'])?.['q'] ?? first(command['deletes'])?.['q'] ??
+    (first(command['pipeline'])?.['$match'] as unknown)) as Record<string, unknown> | undefined;
+  if (!filter || typeof filter !== 'object') return '';
+  const shape = Object.entries(filter).map(([k, v]) => (k === '_id' && v !== null && typeof v === 'object' ? `_id:${Object.keys(v).join('')}` : k));
+  return ` {${shape.join(',')}}`;
 }
 
 /** Creates every model's declared indexes; done once at start, not lazily on first use. */

@@ -21,6 +21,7 @@ export interface OutboxBatch {
 /** Outbox entries read per poll: an import's entry holds a whole chunk, so a few of those make a large pass. */
 const ENTRIES_PER_POLL = 200;
 const CONCURRENT_READS = 8;
+const ACKNOWLEDGED_KEPT = 20_000;
 
 /**
  * The relay's view of one aggregate collection: commits not yet published,
@@ -35,6 +36,8 @@ export class OutboxStore {
   private readonly published: PublishedModel;
   /** Commits of the import entries the last `pending` read, so acknowledging them reads nothing back. */
   private readonly entryCommits = new Map<string, readonly string[]>();
+  /** Commits this relay saw acknowledged, newest last: their successors need no read of the marks. */
+  private readonly acknowledgedHere = new Set<string>();
 
   constructor(private readonly model: Model<never>) {
     ({ commits: this.commits, outbox: this.outbox, published: this.published } = commitModelOf(model));
@@ -116,6 +119,11 @@ export class OutboxStore {
     if (batches.length === 0) return;
     const commitIds = batches.flatMap((b) => b.commits.map((c) => c._id));
     await insertManyIgnoringDuplicates(this.published as unknown as Model<never>, commitIds.map((_id) => ({ _id })));
+    for (const id of commitIds) this.acknowledgedHere.add(id);
+    for (const id of this.acknowledgedHere) {
+      if (this.acknowledgedHere.size <= ACKNOWLEDGED_KEPT) break;
+      this.acknowledgedHere.delete(id);
+    }
     await mapLimited(batches.filter((b) => b.project), CONCURRENT_READS, async (batch) => {
       const newest = batch.commits.at(-1)!;
       const state = newest.state ?? ((await this.commits.collection.findOne({ _id: newest._id } as never)) as Commit | null)?.state;
@@ -165,6 +173,7 @@ export class OutboxStore {
   }
 
   private async isPublished(id: string): Promise<boolean> {
+    if (this.acknowledgedHere.has(id)) return true;
     if (await this.published.collection.findOne({ _id: id } as never, { projection: { _id: 1 } })) return true;
     // Commits published before the marks existed carry the flag instead.
     const commit = (await this.commits.collection.findOne({ _id: id } as never, { projection: { published: 1 } })) as { published?: boolean } | null;
