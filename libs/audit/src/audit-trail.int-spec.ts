@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import { testServers, uniqueName } from '@homeward/testing';
-import { hashOf, type AuditEntry } from './audit-record';
+import { GENESIS_HASH, hashOf, type AuditEntry } from './audit-record';
 import { AUDIT_COLLECTION, AuditTrail } from './audit-trail';
 
 const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
@@ -47,7 +47,7 @@ describe('the audit trail', () => {
     for (let i = 0; i < 13; i += 1) await before.append(entry({ requestId: `before-${i}` }));
     const restarted = AuditTrail.of(second);
     const record = await restarted.append(entry({ requestId: 'after-restart' }));
-    const lastBefore = await first.collection(AUDIT_COLLECTION).findOne({ _id: 37 as never });
+    const lastBefore = await first.collection(AUDIT_COLLECTION).findOne({ seq: 37 });
     expect({ seq: record.seq, prevHash: record.prevHash }).toEqual({ seq: 38, prevHash: lastBefore?.['hash'] });
     // The first instance's remembered head is behind now: it walks forward instead of forking the chain.
     expect((await before.append(entry({ requestId: 'after-other' }))).seq).toBe(39);
@@ -68,13 +68,35 @@ describe('the audit trail', () => {
     const trail = AuditTrail.of(first);
     const records = first.collection(AUDIT_COLLECTION);
     expect((await trail.verify()).valid).toBe(true);
-    await records.updateOne({ _id: 5 as never }, { $set: { 'actor.userId': 'someone-else' } });
+    await records.updateOne({ seq: 5 }, { $set: { 'actor.userId': 'someone-else' } });
     expect(await trail.verify()).toMatchObject({ valid: false, firstBreak: { seq: 5, problem: 'edited' } });
     // Re-hashing the edited record does not help: the next one still names the old hash.
-    const { _id: _ignored, hash: _old, ...edited } = (await records.findOne({ _id: 5 as never }))!;
-    await records.updateOne({ _id: 5 as never }, { $set: { hash: hashOf(edited as never) } });
+    const { _id: _ignored, hash: _old, ...edited } = (await records.findOne({ seq: 5 }))!;
+    await records.updateOne({ seq: 5 }, { $set: { hash: hashOf(edited as never) } });
     expect(await trail.verify()).toMatchObject({ valid: false, firstBreak: { seq: 6, problem: 'unlinked' } });
-    await records.deleteOne({ _id: 5 as never });
+    await records.deleteOne({ seq: 5 });
     expect(await trail.verify()).toMatchObject({ valid: false, firstBreak: { seq: 6, problem: 'missing-before' } });
+  });
+
+  it('stores each record under its zero-padded sequence number, in order, and continues a trail begun with numeric ids in kind', async () => {
+    const records = first.collection(AUDIT_COLLECTION);
+    const stored = await records.find({}, { projection: { _id: 1, seq: 1 } }).sort({ _id: 1 }).toArray();
+    expect(stored.length).toBeGreaterThan(30);
+    // (the test above deleted record 5)
+    expect(stored.map((r) => r['seq'])).toEqual(Array.from({ length: stored.length + 1 }, (_v, i) => i + 1).filter((seq) => seq !== 5));
+    expect(stored.map((r) => r._id)).toEqual(stored.map((r) => String(r['seq']).padStart(15, '0')));
+
+    const legacyDb = `${dbName}_legacy`;
+    const legacy = first.useDb(legacyDb);
+    try {
+      const unhashed = { ...entry({ requestId: 'old-format' }), seq: 1, prevHash: GENESIS_HASH };
+      await legacy.collection(AUDIT_COLLECTION).insertOne({ _id: 1 as never, ...unhashed, hash: hashOf(unhashed) });
+      const trail = AuditTrail.of(legacy);
+      expect((await trail.append(entry({ requestId: 'new-after-old' }))).seq).toBe(2);
+      expect((await legacy.collection(AUDIT_COLLECTION).find({}).sort({ _id: 1 }).toArray()).map((r) => r._id)).toEqual([1, 2]);
+      expect(await trail.verify()).toMatchObject({ valid: true, records: 2 });
+    } finally {
+      await legacy.dropDatabase();
+    }
   });
 });

@@ -23,7 +23,16 @@ export interface ChainVerification {
   readonly lastHash: string;
 }
 
-type StoredRecord = AuditRecord & { _id: number };
+type StoredRecord = AuditRecord & { _id: string | number };
+
+/**
+ * A record's `_id`: its sequence number, zero-padded so that `_id` order is
+ * sequence order. A string because FerretDB's SQLite backend looks up only
+ * string and ObjectId `_id`s through its index; a number made every lookup
+ * read the whole trail (about a second per append in the chaos run). Trails
+ * begun with numeric ids (before this) keep them: see `legacy`.
+ */
+const recordId = (seq: number): string => String(seq).padStart(15, '0');
 
 /**
  * The service's append-only audit trail, hash-chained: each record holds
@@ -38,6 +47,8 @@ export class AuditTrail {
   private queue: Promise<unknown> = Promise.resolve();
   /** The last record this process wrote or saw: the next append links to it without reading. */
   private known: AuditRecord | null | undefined;
+  /** A trail whose first record has the numeric `_id` of old: its records keep numeric ids. */
+  private legacy: boolean | undefined;
 
   constructor(private readonly collection: Collection) {}
 
@@ -67,7 +78,7 @@ export class AuditTrail {
       const unhashed = { ...entry, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
       const record: AuditRecord = { ...unhashed, hash: hashOf(unhashed) };
       try {
-        await this.collection.insertOne({ _id: record.seq, ...record } as never);
+        await this.collection.insertOne({ _id: await this.idOf(record.seq), ...record } as never);
         this.known = record;
         return record;
       } catch (error) {
@@ -99,13 +110,18 @@ export class AuditTrail {
 
   private async bySeq(seq: number): Promise<AuditRecord | null> {
     if (seq < 1) return null;
-    const found = await this.collection.findOne({ _id: seq } as never);
+    const found = await this.collection.findOne({ _id: await this.idOf(seq) } as never);
     return found ? withoutId(found) : null;
+  }
+
+  private async idOf(seq: number): Promise<string | number> {
+    this.legacy ??= (await this.collection.findOne({ _id: 1 } as never, { projection: { _id: 1 } })) !== null;
+    return this.legacy ? seq : recordId(seq);
   }
 
   /** The highest sequence number present (0 for an empty trail), with lookups by `_id` only. */
   private async lastSeq(): Promise<number> {
-    const exists = async (seq: number) => (await this.collection.findOne({ _id: seq } as never, { projection: { _id: 1 } })) !== null;
+    const exists = async (seq: number) => (await this.collection.findOne({ _id: await this.idOf(seq) } as never, { projection: { _id: 1 } })) !== null;
     if (!(await exists(1))) return 0;
     let low = 1;
     let high = 2;

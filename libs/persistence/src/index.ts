@@ -8,3 +8,4 @@ export * from './processed-event.store';
 export * from './personal-data.codec';
 export * from './busy-retry';
 export * from './commit-signal';
+export * from './keyed-list';

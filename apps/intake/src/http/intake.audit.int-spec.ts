@@ -98,7 +98,7 @@ describe('intake audit trail', () => {
 
   it('detects a record edited in the database behind the service\'s back', async () => {
     const records = intake.service.context.connection.collection('audit_records');
-    await records.updateOne({ _id: 2 as never }, { $set: { purpose: 'nothing to see' } });
+    await records.updateOne({ seq: 2 }, { $set: { purpose: 'nothing to see' } });
     const verification = await intake.call('GET', '/audit/verification', undefined, AUDITOR);
     expect(verification.body).toMatchObject({ valid: false, firstBreak: { seq: 2, problem: 'edited' } });
   });

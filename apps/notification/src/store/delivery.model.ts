@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
-import { aggregateModel, type AggregateModel } from '@homeward/persistence';
+import { aggregateModel, KeyedList, type AggregateModel } from '@homeward/persistence';
+import type { Connection } from 'mongoose';
 
 export const DeliveryStatus = {
   /** Claimed by an instance that is sending it (or died doing so: the claim then expires). */
@@ -56,3 +57,6 @@ const schema = new Schema(
 export type DeliveryModel = AggregateModel<DeliveryRecord>;
 
 export const registerDeliveryModel = aggregateModel<DeliveryRecord>('Delivery', schema);
+
+/** The deliveries about each case, listed by case id (see KeyedList: a query on `caseId` would read every delivery). */
+export const caseDeliveries = (connection: Connection): KeyedList => KeyedList.of(connection, 'case_deliveries');
