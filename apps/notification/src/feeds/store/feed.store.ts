@@ -23,6 +23,8 @@ export const FEED_DATA_PATH = 'feed_entries.data';
 export class FeedStore {
   readonly entries: Model<FeedEntry>;
   private readonly counters: Model<FeedCounter>;
+  /** The draw of a cursor in progress per subscription (see nextSeq). */
+  private readonly drawing = new Map<string, Promise<unknown>>();
 
   /**
    * With `privacy`, an entry that names the child it is about (`sealedFor`)
@@ -113,7 +115,25 @@ export class FeedStore {
     return Promise.all(out.map((entry) => this.opened(entry)));
   }
 
-  private async nextSeq(subscriptionId: string): Promise<number> {
+  /**
+   * Draws one at a time per subscription in this process: FerretDB applies
+   * `$inc` as a read and a write, so draws racing each other return the same
+   * number, and with many cases of one feed appended at once (every partition
+   * consumed together) a writer could lose twenty draws in a row. Instances
+   * still race each other; the unique cursor index settles those.
+   */
+  private nextSeq(subscriptionId: string): Promise<number> {
+    const previous = this.drawing.get(subscriptionId) ?? Promise.resolve();
+    const drawn = previous.then(() => this.drawSeq(subscriptionId));
+    const settled = drawn.catch(() => undefined);
+    this.drawing.set(subscriptionId, settled);
+    void settled.then(() => {
+      if (this.drawing.get(subscriptionId) === settled) this.drawing.delete(subscriptionId);
+    });
+    return drawn;
+  }
+
+  private async drawSeq(subscriptionId: string): Promise<number> {
     for (let attempt = 0; ; attempt++) {
       try {
         const counter = await this.counters.collection.findOneAndUpdate(
