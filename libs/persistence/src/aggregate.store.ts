@@ -132,31 +132,34 @@ export class AggregateStore<T extends object> {
    * keeps close), step forward until the next version is absent.
    */
   private async latest(id: string): Promise<Commit<T> | null> {
-    let found = this.head(id);
-    let version = found ? found.version + 1 : 0;
-    if (!found) {
-      const current = (await this.model.collection.findOne({ _id: id } as never, { projection: { version: 1 } })) as { version?: number } | null;
-      version = current?.version ?? 1;
-    }
+    const known = this.heads.get(id);
+    let found = known ? (mongo.BSON.deserialize(known.bytes) as Commit<T>) : null;
+    let version = found ? found.version + 1 : await this.projectedVersion(id);
     for (; ; version++) {
       const next = (await this.commits.collection.findOne({ _id: commitId(id, version) } as never)) as Commit<T> | null;
       if (!next) break;
       found = next;
     }
-    if (found) this.remember(found);
+    if (found && found.version !== known?.version) this.remember(found);
+    else if (known) this.touch(id, known);
     return found;
   }
 
-  private head(id: string): Commit<T> | null {
-    const known = this.heads.get(id);
-    return known ? (mongo.BSON.deserialize(known.bytes) as Commit<T>) : null;
+  /** The version the current-state document shows (1 when there is none): where a walk of the log starts. */
+  private async projectedVersion(id: string): Promise<number> {
+    const current = (await this.model.collection.findOne({ _id: id } as never, { projection: { version: 1 } })) as { version?: number } | null;
+    return current?.version ?? 1;
   }
 
   private remember(commit: Commit<T> | Commit): void {
-    const id = commit.aggregateId;
-    if ((this.heads.get(id)?.version ?? 0) > commit.version) return;
+    if ((this.heads.get(commit.aggregateId)?.version ?? 0) > commit.version) return;
+    this.touch(commit.aggregateId, { version: commit.version, bytes: mongo.BSON.serialize(commit) });
+  }
+
+  /** Keeps the head as the most recently used, forgetting the least recently used beyond HEADS_KEPT. */
+  private touch(id: string, head: { readonly version: number; readonly bytes: Uint8Array }): void {
     this.heads.delete(id);
-    this.heads.set(id, { version: commit.version, bytes: mongo.BSON.serialize(commit) });
+    this.heads.set(id, head);
     if (this.heads.size > HEADS_KEPT) this.heads.delete(this.heads.keys().next().value!);
   }
 
