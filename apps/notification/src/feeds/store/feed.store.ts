@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { KeyedLock } from '@homeward/messaging';
 import { DataErasedError, isErased, isSealed, type Privacy } from '@homeward/privacy';
 import { registerFeedModels, type FeedCounter, type FeedEntry } from './feed-entry.model';
 
@@ -24,7 +25,7 @@ export class FeedStore {
   readonly entries: Model<FeedEntry>;
   private readonly counters: Model<FeedCounter>;
   /** The draw of a cursor in progress per subscription (see nextSeq). */
-  private readonly drawing = new Map<string, Promise<unknown>>();
+  private readonly drawing = new KeyedLock();
 
   /**
    * With `privacy`, an entry that names the child it is about (`sealedFor`)
@@ -123,14 +124,7 @@ export class FeedStore {
    * still race each other; the unique cursor index settles those.
    */
   private nextSeq(subscriptionId: string): Promise<number> {
-    const previous = this.drawing.get(subscriptionId) ?? Promise.resolve();
-    const drawn = previous.then(() => this.drawSeq(subscriptionId));
-    const settled = drawn.catch(() => undefined);
-    this.drawing.set(subscriptionId, settled);
-    void settled.then(() => {
-      if (this.drawing.get(subscriptionId) === settled) this.drawing.delete(subscriptionId);
-    });
-    return drawn;
+    return this.drawing.run(subscriptionId, () => this.drawSeq(subscriptionId));
   }
 
   private async drawSeq(subscriptionId: string): Promise<number> {
