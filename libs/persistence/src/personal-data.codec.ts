@@ -147,7 +147,8 @@ function erasedOnWrite(error: unknown): unknown {
 async function eachNested(document: Record<string, unknown>, fields: PersonalFields, change: (path: string, value: unknown) => Promise<unknown>): Promise<void> {
   for (const path of fields.sealedNested ?? []) {
     const [head, ...rest] = path.split('.');
-    if (head === undefined || rest.length === 0) continue;
+    // A part the document does not hold stays absent (a partial change sets only what it names).
+    if (head === undefined || rest.length === 0 || !(head in document)) continue;
     document[head] = await changeAt(document[head], rest, (value) => change(path, value));
   }
 }

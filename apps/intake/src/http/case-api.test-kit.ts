@@ -1,6 +1,6 @@
 import { Kafka, type Consumer, type Producer } from 'kafkajs';
 import { createEventFactory, fromKafkaMessage, openEventEnvelope, physicalTopic, toKafkaMessage } from '@homeward/messaging';
-import { sealEvent } from '@homeward/persistence';
+import { countUnpublished, sealEvent } from '@homeward/persistence';
 import { Topic, type EventData, type EventDefinition, type EventEnvelope } from '@homeward/contracts';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
@@ -122,9 +122,9 @@ export class IntakeUnderTest {
     registerCaseModel(connection);
     registerProgrammeModel(connection);
     // The outboxes hold what the relay has yet to publish.
-    const outboxes = [connection.models['CaseOutbox']!, connection.models['ProgrammeOutbox']!];
+    const aggregates = [connection.models['Case']!, connection.models['Programme']!];
     return this.testing.expectEventually(async () => {
-      for (const outbox of outboxes) expect(await outbox.countDocuments({})).toBe(0);
+      for (const model of aggregates) expect(await countUnpublished(model as never)).toBe(0);
       const offsets = await this.topicHighWatermark();
       expect(this.published.length).toBe(offsets);
       return this.published.length;

@@ -192,7 +192,8 @@ describe('an import interrupted by a crash', () => {
     const early = accepted.slice(0, 10).map(({ reference, input }) => {
       const id = importedCaseId(P, reference);
       const { record, event } = registerCase(programme, input, new Date(), { caseId: id, guardianId: randomUUID }, 'worker-1') as RegisteredCase;
-      return { id, state: record, events: [first.service.context.events(CaseRegisteredV2, event, { correlationid: jobId })] };
+      // As the runner writes them: each case names the job that created it.
+      return { id, state: { ...record, importJobId: jobId }, events: [first.service.context.events(CaseRegisteredV2, event, { correlationid: jobId })] };
     });
     expect((await new CaseRepository(connection).store.createMany(early)).size).toBe(10);
     await first.service.drain();
