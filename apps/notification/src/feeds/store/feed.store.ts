@@ -22,6 +22,8 @@ export const FEED_DATA_PATH = 'feed_entries.data';
 export class FeedStore {
   readonly entries: Model<FeedEntry>;
   private readonly counters: Model<FeedCounter>;
+  /** Subscriptions whose cursor counter exists (see ensureCounter). */
+  private readonly counted = new Set<string>();
 
   /**
    * With `privacy`, an entry that names the child it is about (`sealedFor`)
@@ -113,18 +115,26 @@ export class FeedStore {
   }
 
   private async drawSeq(subscriptionId: string): Promise<number> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const counter = await this.counters.collection.findOneAndUpdate(
-          { _id: subscriptionId } as never,
-          { $inc: { seq: 1 } },
-          { upsert: true, returnDocument: 'after' },
-        );
-        return (counter as unknown as FeedCounter).seq;
-      } catch (error) {
-        // Two first appends both upserted the counter; one insert lost. The document exists now: draw again.
-        if ((error as { code?: number }).code !== DUPLICATE_KEY || attempt >= 3) throw error;
-      }
+    await this.ensureCounter(subscriptionId);
+    const counter = await this.counters.collection.findOneAndUpdate({ _id: subscriptionId } as never, { $inc: { seq: 1 } }, { returnDocument: 'after' });
+    if (!counter) throw new Error(`feed ${subscriptionId}: its cursor counter is missing`);
+    return (counter as unknown as FeedCounter).seq;
+  }
+
+  /**
+   * Creates the subscription's counter once, so that every draw is a plain
+   * `$inc` of an existing document. Not an upserting draw: SecantusDB answers
+   * concurrent upserting findOneAndUpdate calls on a missing document with
+   * no document for most of them (115 of 160 in 20 rounds of 8, every
+   * increment applied), which would lose the numbers they drew.
+   */
+  private async ensureCounter(subscriptionId: string): Promise<void> {
+    if (this.counted.has(subscriptionId)) return;
+    try {
+      await this.counters.collection.insertOne({ _id: subscriptionId, seq: 0 } as never);
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
     }
+    this.counted.add(subscriptionId);
   }
 }
