@@ -5,10 +5,11 @@
 # dist/ from `npm run build`. The installed dependencies are kept while the
 # lock is unchanged. Prints the directory.
 #
-#   tools/build/runtime-install.sh [dir]     (default: $TMPDIR/homeward-runtime)
+#   tools/build/runtime-install.sh [dir]     (default: $TMPDIR/homeward-runtime-<hash of the repository's path>)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
-dir="${1:-${TMPDIR:-/tmp}/homeward-runtime}"
+# One directory per clone: two clones on one machine must not run each other's build.
+dir="${1:-${TMPDIR:-/tmp}/homeward-runtime-$(printf '%s' "$repo" | sha256sum | cut -c1-8)}"
 case "$dir" in "$repo"/*) echo "runtime-install: $dir is inside the repository; its node_modules would leak in" >&2; exit 2 ;; esac
 [ -d "$repo/dist/apps" ] || { echo "runtime-install: no $repo/dist/apps; run npm run build first" >&2; exit 2; }
 mkdir -p "$dir"
