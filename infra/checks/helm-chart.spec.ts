@@ -140,6 +140,12 @@ describe('the Helm chart', () => {
     expect(container(of(render('topics.replicationFactor=1'), 'Job')[0]!).command).toEqual(['node', 'dist/tools/topics.js', 'apply', '--replication-factor', '1']);
   });
 
+  it('refuses values its schema does not allow: a misspelt key, a plain-http issuer', () => {
+    const template = (set: string) => run(tools.helm, ['template', 'hw', chartDir, '--kube-version', KUBE_VERSION, '--set', set]);
+    expect(template('kafka.brokrs=kafka:9094')).toMatchObject({ status: 1, stderr: expect.stringContaining("additional properties 'brokrs' not allowed") });
+    expect(template('oidc.issuer=http://id.example.org')).toMatchObject({ status: 1, stderr: expect.stringContaining("'/oidc/issuer'") });
+  });
+
   it('scores clean with kube-score, which does find a weakened chart', () => {
     const manifests = (set: string[] = []) => run(tools.helm, ['template', 'hw', chartDir, '--kube-version', KUBE_VERSION, ...set.flatMap((s) => ['--set', s])]).stdout;
     expect(score(manifests())).toEqual({ status: 0, problems: [] });
