@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { applyTopics, createKafka, TOPIC_CATALOG } from '@homeward/messaging';
+import { keyVaultDbFor } from '@homeward/privacy';
 import { freePort, launchService, repoRoot, testServers, uniqueName, waitUntilReady } from '@homeward/testing';
 
 const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
@@ -16,12 +18,16 @@ describe('a service in production mode and its topics', () => {
   const database = `${prefix.replaceAll('-', '_')}_intake`;
   const dir = join(repoRoot, 'tmp/e2e', prefix);
   const kafka = createKafka({ brokers: testServers.kafkaBrokers, clientId: prefix, logger: quiet });
+  // Production refuses the public development master key; the vault is the test's own (its prefix).
+  const masterKey = randomBytes(32).toString('base64');
   const launch = async (attempt: string) =>
     launchService('intake', {
       port: await freePort(),
       logFile: join(dir, `intake-${attempt}.log`),
       env: {
         HOMEWARD_ENV: 'production',
+        HOMEWARD_MASTER_KEY: masterKey,
+        HOMEWARD_MASTER_KEY_ID: 'production-topics-test',
         // Production refuses the development issuer; nothing here asks this one for keys (no request carries a token).
         OIDC_ISSUER: 'https://issuer.homeward.invalid',
         HOMEWARD_TOPIC_PREFIX: prefix,
@@ -40,6 +46,7 @@ describe('a service in production mode and its topics', () => {
     await admin.disconnect();
     const mongo = await MongoClient.connect(testServers.mongoUrl);
     await mongo.db(database).dropDatabase();
+    await mongo.db(keyVaultDbFor(prefix)).dropDatabase();
     await mongo.close();
   });
 
