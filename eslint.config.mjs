@@ -31,6 +31,9 @@ const boundaries = (forTests) => {
       { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:tools'] },
       { sourceTag: 'type:tools', onlyDependOnLibsWithTags: allow(libs('contracts', 'config', 'errors', 'messaging', 'testing', 'privacy', 'auth')) },
       { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
+      // infra/: the deployment files' checks (the chart, the compose file, the image).
+      { sourceTag: 'type:infra', onlyDependOnLibsWithTags: allow(libs('config', 'contracts', 'messaging')) },
+      { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'scope:intake', onlyDependOnLibsWithTags: ['scope:shared', 'scope:intake'] },
       { sourceTag: 'scope:legal', onlyDependOnLibsWithTags: ['scope:shared', 'scope:legal'] },

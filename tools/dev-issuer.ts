@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const server = createDevIssuerServer(await devSigningKey(), devIssuer);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(devIssuerPort, '127.0.0.1', resolve);
+    // Loopback unless a container asks for its interface (DEV_ISSUER_HOST=0.0.0.0).
+    server.listen(devIssuerPort, process.env['DEV_ISSUER_HOST'] ?? '127.0.0.1', resolve);
   });
   process.stdout.write(`development issuer ${devIssuer} (discovery: ${devIssuer}/.well-known/openid-configuration)\n`);
   const stop = () => server.close(() => process.exit(0));

@@ -9,8 +9,9 @@ import { collectResults } from './test/collect-results';
  * `npm test`: every project's lint, typecheck and unit tests (cached by Nx),
  * then the integration and end-to-end tests, one project at a time, against
  * the real Kafka, MongoDB-wire server and Mailpit, which it starts (provisioning them on
- * a new machine) and stops again if it started them; last the reduced chaos
- * run, on servers of its own.
+ * a new machine) and stops again if it started them; then the journey test
+ * once more on the compiled build (`npm run build`, production dependencies
+ * only); last the reduced chaos run, on servers of its own.
  */
 const resultsDir = join(repoRoot, 'tmp/test-results');
 
@@ -33,6 +34,12 @@ function main(): number {
   try {
     const checks = nx('-t', 'lint', 'typecheck', 'test', '--parallel=2');
     const integration = nx('-t', 'integration', '--parallel=1');
+    // The journey again, with the compiled build on production dependencies only (plain node, no tsx).
+    const compiled = spawnSync('nx', ['run', 'e2e:integration-dist', '--outputStyle=static'], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+    }).status;
     // The reduced chaos run (issue 5): its own servers, every service killed once.
     const chaos = spawnSync('nx', ['run', 'tools:chaos-check', '--outputStyle=static'], {
       cwd: repoRoot,
@@ -44,7 +51,7 @@ function main(): number {
     // The plain closing line CI reads.
     console.log(`${totals.passed} passed, ${totals.failed} failed`);
     const ranTests = totals.passed > 0;
-    return checks === 0 && integration === 0 && chaos === 0 && ranTests && totals.failed === 0 && totals.brokenSuites === 0 ? 0 : 1;
+    return checks === 0 && integration === 0 && compiled === 0 && chaos === 0 && ranTests && totals.failed === 0 && totals.brokenSuites === 0 ? 0 : 1;
   } finally {
     if (!wereRunning) servers('down');
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { devIssuerUrl, DEV_ISSUER_DEFAULT_PORT, loadDevUsers, loadOrCreateDevSigningKey, mintDevToken, type DevUser } from '@homeward/auth';
 import { repoRoot } from '@homeward/testing';
@@ -5,10 +6,12 @@ import type { AccessTokenProvider } from '../scenario/api-client';
 
 /** The development issuer's address, key and users as the local tools find them. */
 export const devIssuerPort = Number(process.env['DEV_ISSUER_PORT'] ?? DEV_ISSUER_DEFAULT_PORT);
-export const devIssuer = devIssuerUrl(devIssuerPort);
+// In a container the issuer is reached by its service name (infra/docker-compose.yml), not loopback.
+export const devIssuer = process.env['DEV_ISSUER_URL'] ?? devIssuerUrl(devIssuerPort);
 export const devAudience = process.env['OIDC_AUDIENCE'] ?? 'homeward';
 export const devRunDir = process.env['HOMEWARD_RUN_DIR'] ?? join(repoRoot, '.run');
-export const devUsersFile = join(repoRoot, 'tools/dev-issuer/dev-users.json');
+// The build (dist/tools/) carries a copy beside the bundle.
+export const devUsersFile = existsSync(join(__dirname, 'dev-users.json')) ? join(__dirname, 'dev-users.json') : join(repoRoot, 'tools/dev-issuer/dev-users.json');
 
 export const devSigningKey = () => loadOrCreateDevSigningKey(devRunDir);
 

@@ -21,3 +21,12 @@ export const commonEnv = {
 };
 
 export { port };
+
+/**
+ * A production deployment (NODE_ENV=production or HOMEWARD_ENV=production):
+ * no development issuer, no development keys, and no topic created by a
+ * service with a single replica.
+ */
+export function productionMode(env: { readonly NODE_ENV?: string | undefined; readonly HOMEWARD_ENV?: string | undefined }): boolean {
+  return env.NODE_ENV === 'production' || env.HOMEWARD_ENV === 'production';
+}

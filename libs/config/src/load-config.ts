@@ -1,22 +1,20 @@
 import { z } from 'zod';
+import { ConfigError } from './config-error';
+import { withSecretFiles } from './secret-files';
 
-export class ConfigError extends Error {
-  constructor(readonly variables: readonly string[], message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /**
  * Validates the environment against a schema whose keys are the variable
  * names, and fails fast with a message that names every bad variable, so a
- * service never starts half-configured.
+ * service never starts half-configured. A secret variable may be given as
+ * a file instead (`<NAME>_FILE`, see secret-files.ts).
  */
 export function loadConfig<TShape extends z.ZodRawShape>(
   shape: TShape,
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<z.ZodObject<TShape>> {
-  const result = z.object(shape).safeParse(withLocalServerDefaults(env));
+  const result = z.object(shape).safeParse(withLocalServerDefaults(withSecretFiles(env, Object.keys(shape))));
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '(environment)');

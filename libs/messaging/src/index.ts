@@ -10,3 +10,6 @@ export * from './outbox-relay';
 export * from './dead-letters/dead-letter-admin';
 export * from './personal-data.opener';
 export * from './messaging-metrics';
+export * from './topics/apply-topics';
+export * from './topics/require-topics';
+export * from './topics/topic-catalog';

@@ -1,5 +1,6 @@
 export * from './blind-index';
 export * from './envelope-cipher';
+export * from './erasure-ledger';
 export * from './key-vault';
 export * from './master-keys';
 export * from './privacy';

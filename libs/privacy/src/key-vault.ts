@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { TransientError } from '@homeward/errors';
 import { decrypt, encrypt } from './envelope-cipher';
+import { ErasureLedger } from './erasure-ledger';
 import { findMasterKey, type MasterKeyRing } from './master-keys';
 import { DataErasedError } from './privacy.errors';
 
@@ -42,6 +43,11 @@ export class KeyVault {
 
   constructor(private readonly options: KeyVaultOptions) {
     this.now = options.now ?? Date.now;
+  }
+
+  /** Every erasure, kept to be re-applied after a restore of the vault (erasure-ledger.ts). */
+  get ledger(): ErasureLedger {
+    return new ErasureLedger(this.options.connection, this.options.databaseName);
   }
 
   private get collection() {
@@ -106,10 +112,32 @@ export class KeyVault {
     return key;
   }
 
-  /** Crypto-shredding: the key is replaced by a tombstone, so every copy of the child's data becomes unreadable. */
+  /**
+   * Crypto-shredding: the key is replaced by a tombstone, so every copy of
+   * the child's data becomes unreadable. The ledger is written first: a
+   * crash between the two leaves an erasure that `reapplyErasures` finishes.
+   */
   async erase(keyId: string): Promise<void> {
-    await this.collection.replaceOne({ _id: keyId }, { erasedAt: new Date(this.now()) }, { upsert: true });
+    const erasedAt = new Date(this.now());
+    await this.ledger.record({ id: keyId, erasedAt });
+    await this.collection.replaceOne({ _id: keyId }, { erasedAt }, { upsert: true });
     this.remember(keyId, null);
+  }
+
+  /**
+   * After a restore of the vault: shreds again every key the erasure ledger
+   * names that is readable (or absent) now. Returns the ids it shredded.
+   */
+  async reapplyErasures(): Promise<string[]> {
+    const shredded: string[] = [];
+    for (const { id, erasedAt } of await this.ledger.entries()) {
+      const document = await this.collection.findOne({ _id: id });
+      if (document?.erasedAt && !document.wrapped) continue;
+      await this.collection.replaceOne({ _id: id }, { erasedAt }, { upsert: true });
+      this.cache.delete(id);
+      shredded.push(id);
+    }
+    return shredded;
   }
 
   /** Re-wraps every data key not yet wrapped by the current master key; returns how many it re-wrapped. */

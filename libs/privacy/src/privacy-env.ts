@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { productionMode } from '@homeward/config';
 import { DEVELOPMENT_MASTER_KEY, masterKeyRing, MasterKeyId, MasterKeyText, PreviousMasterKeys, type MasterKeyRing } from './master-keys';
 
 /** The privacy layer's environment, merged into every service's configuration. */
@@ -20,6 +21,8 @@ export interface PrivacySettings {
 
 interface PrivacyConfig {
   readonly NODE_ENV: string;
+  /** Present where the service's configuration has it (authEnv): production by either variable. */
+  readonly HOMEWARD_ENV?: string | undefined;
   readonly HOMEWARD_TOPIC_PREFIX: string;
   readonly HOMEWARD_MASTER_KEY?: string | undefined;
   readonly HOMEWARD_MASTER_KEY_ID: string;
@@ -36,7 +39,7 @@ interface PrivacyConfig {
  * one stack (one prefix) share theirs.
  */
 export function privacySettings(config: PrivacyConfig): PrivacySettings {
-  if (!config.HOMEWARD_MASTER_KEY && config.NODE_ENV === 'production') {
+  if (!config.HOMEWARD_MASTER_KEY && productionMode(config)) {
     throw new Error('Invalid configuration:\n  HOMEWARD_MASTER_KEY: required in production (base64 of 32 random bytes)');
   }
   const current = config.HOMEWARD_MASTER_KEY

@@ -3,7 +3,7 @@ import type { Connection, Model } from 'mongoose';
 import type { Express } from 'express';
 import { Partitioners } from 'kafkajs';
 import { metrics } from '@opentelemetry/api';
-import { deadLetterTopic, Topic } from '@homeward/contracts';
+import { deadLetterTopic } from '@homeward/contracts';
 import { AuditTrail, auditMiddleware, auditRoutes, unauthenticatedAuditMiddleware } from '@homeward/audit';
 import { authenticationMiddleware, createTokenVerifier, type AgencyPolicy } from '@homeward/auth';
 import { createApiRouter, createHttpApp, requestIdOf, startHttpServer, type ApiRouter } from '@homeward/http';
@@ -15,6 +15,8 @@ import {
   ensureTopics,
   physicalTopic,
   registerMessagingMetrics,
+  requireTopics,
+  topicsOfService,
   type EventConsumer,
   type MessagingMetrics,
   type EventFactory,
@@ -24,6 +26,7 @@ import { connectMongo, onCommitted, OutboxStore, pingMongo, ProcessedEventStore,
 import { createPrivacy, privacySettings, type Privacy } from '@homeward/privacy';
 import type { Logger } from 'pino';
 import { createHttpLogger } from '@homeward/telemetry';
+import { productionMode } from '@homeward/config';
 import { perCallerRateLimit } from './rate-limit';
 import type { ServiceConfig } from './service-env';
 
@@ -113,7 +116,9 @@ export async function startService(definition: ServiceDefinition, config: Servic
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? `homeward-${name}`, logger, ...config.kafkaSecurity });
   const dlq = physicalTopic(config.HOMEWARD_TOPIC_PREFIX, deadLetterTopic(name));
-  await ensureTopics(kafka, [...Object.values(Topic).map((t) => physicalTopic(config.HOMEWARD_TOPIC_PREFIX, t)), dlq]);
+  const topics = topicsOfService(name, config.HOMEWARD_TOPIC_PREFIX);
+  // Production topics are the deployment's (the catalogue, `npm run topics -- apply`), with their replication factor.
+  await (productionMode(config) ? requireTopics(kafka, topics) : ensureTopics(kafka, topics));
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
 

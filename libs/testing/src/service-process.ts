@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const repoRoot = join(__dirname, '../../..');
@@ -34,8 +34,16 @@ export interface LaunchOptions {
 }
 
 /**
+ * Where the compiled services are run from instead of the sources: a
+ * directory laid out by tools/build/runtime-install.sh (dist/ with production
+ * dependencies only), as the container image holds it.
+ */
+const distRuntime = process.env['HOMEWARD_RUNTIME_DIR'];
+
+/**
  * Runs a service as its own Node 24 process, as in production: one process
- * (no wrapper that would forward signals twice), TypeScript loaded by tsx.
+ * (no wrapper that would forward signals twice), TypeScript loaded by tsx,
+ * or with HOMEWARD_RUNTIME_DIR the compiled bundle with plain node.
  */
 export function launchService(name: AppName, options: LaunchOptions): ServiceProcess {
   let logFd: number | undefined;
@@ -44,10 +52,13 @@ export function launchService(name: AppName, options: LaunchOptions): ServicePro
     logFd = openSync(options.logFile, 'a');
   }
   // kafkajs 2.2.4 computes a negative timer on Node 24 (harmless, kafkajs#1751); keep stderr for real warnings.
-  const args = ['--disable-warning=TimeoutNegativeWarning', '--import', 'tsx', join('apps', name, 'src', 'main.ts')];
+  const args = distRuntime
+    ? ['--disable-warning=TimeoutNegativeWarning', join(distRuntime, 'dist', 'apps', name, 'main.js')]
+    : ['--disable-warning=TimeoutNegativeWarning', '--import', 'tsx', join('apps', name, 'src', 'main.ts')];
+  if (distRuntime && !existsSync(args[1]!)) throw new Error(`HOMEWARD_RUNTIME_DIR: no ${args[1]}; run npm run build and tools/build/runtime-install.sh`);
   const instance = randomUUID();
   const child = spawn(process.execPath, args, {
-    cwd: repoRoot,
+    cwd: distRuntime ?? repoRoot,
     env: { ...process.env, ...options.env, PORT: String(options.port), HOMEWARD_INSTANCE_ID: instance },
     // A file descriptor, not a pipe: a detached service keeps logging after its launcher exits.
     stdio: logFd === undefined ? 'inherit' : ['ignore', logFd, logFd],

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Response } from 'express';
 
-const WEB_DIR = join(__dirname, '..', 'web');
+// src/web from the sources; the production build (dist/apps/dashboard/main.js) carries a copy beside it.
+const WEB_DIR = existsSync(join(__dirname, 'web')) ? join(__dirname, 'web') : join(__dirname, '..', 'web');
 const RIGHT_TO_LEFT = new Set(['ar']);
 
 /** The page's files: plain HTML, CSS and JavaScript, no build step. */

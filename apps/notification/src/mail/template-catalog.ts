@@ -1,11 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { Language, Milestone } from '@homeward/contracts';
 
-/** apps/notification/templates: reviewers and translators edit these files, not code. */
-export const TEMPLATES_DIR = join(__dirname, '../../templates');
+/**
+ * apps/notification/templates: reviewers and translators edit these files, not code.
+ * The production build (one bundle, dist/apps/notification/main.js) carries a copy beside it.
+ */
+export const TEMPLATES_DIR = existsSync(join(__dirname, 'templates')) ? join(__dirname, 'templates') : join(__dirname, '../../templates');
 
 const Strings = z.object({ subject: z.string().min(1), paragraphs: z.array(z.string().min(1)).min(1) }).strict();
 const MilestoneStrings = z.record(z.enum(Language), Strings).refine((s) => s.en !== undefined, 'English is the fallback and must exist');
