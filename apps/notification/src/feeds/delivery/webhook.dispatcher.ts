@@ -62,7 +62,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
     for (const entry of entries) {
       if (stopping.signal.aborted) return;
       const id = webhookId(subscription._id, entry.seq);
-      const outcome = await sendWebhook({ url: subscription.webhookUrl!, secret: subscription.webhookSecret!, id, body: webhookBody(subscription._id, entry), timeoutMs: config.FEEDS_WEBHOOK_TIMEOUT_MS });
+      const outcome = await sendWebhook({ url: subscription.webhookUrl!, secrets: [subscription.webhookSecret!], id, body: webhookBody(subscription._id, entry), timeoutMs: config.FEEDS_WEBHOOK_TIMEOUT_MS });
       await delivery.attempts.collection.insertOne({
         _id: randomUUID(),
         subscriptionId: subscription._id,

@@ -1,4 +1,4 @@
-import { webhookSignature } from './webhook-signature';
+import { webhookSignatureHeader } from './webhook-signature';
 
 export interface WebhookOutcome {
   readonly ok: boolean;
@@ -8,7 +8,16 @@ export interface WebhookOutcome {
 }
 
 /** One signed POST; any 2xx is success, anything else (status, timeout, refused connection) a failure to retry. */
-export async function sendWebhook(request: { url: string; secret: string; id: string; body: string; timeoutMs: number }): Promise<WebhookOutcome> {
+export interface WebhookRequest {
+  readonly url: string;
+  /** One signature per secret (Standard Webhooks allows several in the header). */
+  readonly secrets: readonly string[];
+  readonly id: string;
+  readonly body: string;
+  readonly timeoutMs: number;
+}
+
+export async function sendWebhook(request: WebhookRequest): Promise<WebhookOutcome> {
   const started = Date.now();
   const timestamp = Math.floor(started / 1000);
   try {
@@ -20,7 +29,7 @@ export async function sendWebhook(request: { url: string; secret: string; id: st
         'content-type': 'application/json',
         'webhook-id': request.id,
         'webhook-timestamp': String(timestamp),
-        'webhook-signature': webhookSignature(request.secret, request.id, timestamp, request.body),
+        'webhook-signature': webhookSignatureHeader(request.secrets, request.id, new Date(timestamp * 1000), request.body),
       },
       body: request.body,
     });
