@@ -24,6 +24,7 @@ import {
   MovementRescheduledV1,
   MovementScheduledV1,
   ProgrammeCreatedV1,
+  ProgrammeParticipantsChangedV1,
   ProgrammeResumedV1,
   ProgrammeSuspendedV1,
   RequirementDecidedV2,
@@ -82,6 +83,7 @@ export function dashboardHandlers(
     ),
     on(ProgrammeSuspendedV1, (e) => done(projectProgramme(e.data.programmeId, e, { status: 'suspended' }))),
     on(ProgrammeResumedV1, (e) => done(projectProgramme(e.data.programmeId, e, { status: 'active' }))),
+    on(ProgrammeParticipantsChangedV1, (e) => done(projectProgramme(e.data.programmeId, e, { participatingAgencies: [...e.data.participatingAgencies] }))),
 
     on(CaseRegisteredV1, (e) =>
       done(
