@@ -14,7 +14,7 @@ import { createEventFactory, fromKafkaMessage, openEventEnvelope, physicalTopic,
 import { sealEvent } from '@homeward/persistence';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { actingAs, testAuthEnv } from '@homeward/testing';
+import { actingAs, TEST_AGENCY, testAuthEnv } from '@homeward/testing';
 import { logisticsService } from '../logistics.service';
 
 export interface Servers {
@@ -108,6 +108,8 @@ export class LogisticsHarness {
       eligibility: { maxAgeAtRegistration: 17, childrenOnly: true },
       escortPolicy,
       requirements: ['nationality-verified'],
+      // The tests' callers' agency takes part: a programme without a list is the operators' alone.
+      participatingAgencies: [TEST_AGENCY],
       createdAt: new Date().toISOString(),
     });
   }
