@@ -94,9 +94,14 @@ export class LogisticsHarness {
 
   /** Produces another service's event to its prefixed topic, as that service's relay would. */
   async produce<TDef extends EventDefinition>(definition: TDef, data: EventData<TDef>): Promise<void> {
+    await (await this.sealed(definition, data)).send();
+  }
+
+  /** Seals another service's event now (its personal part under the child's key) and sends it when told: after an erasure, say. */
+  async sealed<TDef extends EventDefinition>(definition: TDef, data: EventData<TDef>): Promise<{ send(): Promise<void> }> {
     const factory = definition.topic === Topic.legal ? this.legalEvents : this.intakeEvents;
     const event = await sealEvent(this.service.context.privacy, factory(definition, data, { correlationid: randomUUID() }));
-    await this.producer.send({ topic: physicalTopic(this.prefix, definition.topic), messages: [toKafkaMessage(event)] });
+    return { send: async () => void (await this.producer.send({ topic: physicalTopic(this.prefix, definition.topic), messages: [toKafkaMessage(event)] })) };
   }
 
   async createProgramme(programmeId: string, escortPolicy = { childrenPerEscort: 5, infantsPerEscort: 1, infantAgeMonths: 24 }): Promise<void> {
