@@ -118,14 +118,14 @@ async function main(): Promise<void> {
     console.log(`read model: ${cases} cases, ${movements.length} movements, ${holds.length} open holds, built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
     const queries = new DashboardQueries(model, new CounterShards(model.shards));
-    const summary = await queries.summary();
+    const summary = await queries.summary({ agency: '*' });
     console.log(`summary check: ${summary.totals.cases} cases, ${summary.totals.handedOver} handed over, ${summary.totals.onHold} on hold`);
     // The floor on this machine now: one small document read by _id (the machine is shared and noisy).
     await measure('baseline: one shard', () => db.collection('counter_shards').findOne({ _id: shardId(0) } as never));
-    await measure('GET /api/summary', () => queries.summary());
-    await measure('GET /api/movements', () => queries.movements(20));
+    await measure('GET /api/summary', () => queries.summary({ agency: '*' }));
+    await measure('GET /api/movements', () => queries.movements(20, { agency: '*' }));
     await measure('GET /api/holds (reasons)', () => queries.holds({ reasons: true, agency: '*' }));
-    await measure('all panels at once', () => Promise.all([queries.summary(), queries.movements(20), queries.holds({ reasons: true, agency: '*' })]));
+    await measure('all panels at once', () => Promise.all([queries.summary({ agency: '*' }), queries.movements(20, { agency: '*' }), queries.holds({ reasons: true, agency: '*' })]));
   } finally {
     await db.dropDatabase();
     await raw.close();

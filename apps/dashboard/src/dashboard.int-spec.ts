@@ -184,9 +184,9 @@ describe('the dashboard against the real Kafka and MongoDB-wire server', () => {
       const entitled = await dashboard.json('/api/holds', actingAs(`${role}-1`, [role]));
       expect(entitled.body['holds']).toEqual([expect.objectContaining({ holdId: ids.hold, caseId: ids.kz, category: 'security', reason: 'Screening outcome pending', placedBy: 'legal-officer-1' })]);
     }
-    // A supervisor of an agency outside the programme sees the counts, not the hold; an operator sees every programme's.
+    // A supervisor of an agency outside the programme sees neither the hold nor its count; an operator sees every programme's.
     const outsider = await dashboard.json('/api/holds', actingAs('supervisor-9', ['supervisor'], 'another-agency'));
-    expect(outsider.body).toEqual({ total: 1, byCategory: { security: 1 }, holds: [] });
+    expect(outsider.body).toEqual({ total: 0, byCategory: {}, holds: [] });
     const operator = await dashboard.json('/api/holds', actingAs('admin-9', ['admin'], 'homeward-operations'));
     expect(operator.body['holds']).toEqual([expect.objectContaining({ holdId: ids.hold, reason: 'Screening outcome pending' })]);
     // The read model keeps the reason sealed with the child's key (it arrived on a v1 event, upcast to v2); erasing the child shreds it.
@@ -213,6 +213,81 @@ describe('the dashboard against the real Kafka and MongoDB-wire server', () => {
     expect(next.event.summary.byStage.find((s) => s.stage === 'registered')).toEqual({ stage: 'registered', count: 1 });
     expect(next.event.holds.holds).toBeUndefined();
   });
+
+  it("scopes every panel and the live stream by the reader's agency: operators see every programme, nobody else one without a list", async () => {
+    const d = dashboard;
+    const OTHER = 'fr-child-services-test';
+    const other = { programme: 'sy-fr-2019', caseId: randomUUID(), movement: randomUUID(), hold: randomUUID() };
+    const listless = { programme: 'old-sy-de-2017', caseId: randomUUID(), movement: randomUUID() };
+    const programme = (programmeId: string, destinationState: string, participatingAgencies?: string[]) =>
+      d.event(ProgrammeCreatedV1, {
+        programmeId,
+        name: `Programme ${programmeId}`,
+        originState: 'SY',
+        destinationState,
+        eligibility: { maxAgeAtRegistration: 17, childrenOnly: true },
+        escortPolicy: { childrenPerEscort: 5, infantsPerEscort: 1, infantAgeMonths: 24 },
+        requirements: ['nationality-verified'],
+        ...(participatingAgencies ? { participatingAgencies } : {}),
+        createdAt: now(),
+      });
+    await d.send(
+      programme(other.programme, 'FR', [OTHER]),
+      programme(listless.programme, 'DE'),
+      d.event(CaseRegisteredV1, registration(other.caseId, 'FR', other.programme)),
+      d.event(CaseRegisteredV1, registration(listless.caseId, 'DE', listless.programme)),
+      d.event(CaseHoldPlacedV1, { caseId: other.caseId, holdId: other.hold, category: 'medical', reason: 'Fever before the flight', placedBy: 'legal-officer-2', placedAt: now() }),
+      d.event(MovementScheduledV1, { movementId: other.movement, programmeId: other.programme, flight: { ...flight, flightNumber: 'FR-2019' }, seats: 10, scheduledAt: now() }),
+      d.event(MovementScheduledV1, { movementId: listless.movement, programmeId: listless.programme, flight: { ...flight, flightNumber: 'DE-2017' }, seats: 10, scheduledAt: now() }),
+    );
+    interface Page {
+      summary: { totals: { cases: number }; byDestination: Array<{ destinationState: string }>; holds: { total: number } };
+      movements: { ahead: Array<{ movementId: string }>; recent: Array<{ movementId: string }> };
+      holds: { total: number; byCategory: Record<string, number>; holds?: Array<{ holdId: string }> };
+    }
+    const page = async (headers: Record<string, string>) => (await d.json('/api/dashboard', headers)).body as unknown as Page;
+    const destinations = (p: Page) => p.summary.byDestination.map((row) => row.destinationState);
+    const movementIds = (p: Page) => [...p.movements.ahead, ...p.movements.recent].map((m) => m.movementId);
+
+    const operator = actingAs('operator-1', ['supervisor'], 'homeward-operations');
+    await expectEventually(async () => {
+      const all = await page(operator);
+      expect(destinations(all)).toEqual(expect.arrayContaining(['RU', 'KZ', 'FR', 'DE']));
+      expect(movementIds(all)).toEqual(expect.arrayContaining([ids.movement, other.movement, listless.movement]));
+      expect(all.holds.holds?.map((h) => h.holdId)).toEqual(expect.arrayContaining([ids.hold, other.hold]));
+    }, { timeoutMs: 120_000, intervalMs: 250 });
+
+    // The other programme's agency: its programme only, in every panel and every endpoint.
+    const outsider = actingAs('supervisor-fr', ['supervisor'], OTHER);
+    const theirs = await page(outsider);
+    expect(theirs.summary.totals.cases).toBe(1);
+    expect(destinations(theirs)).toEqual(['FR']);
+    expect(theirs.summary.holds.total).toBe(1);
+    expect(movementIds(theirs)).toEqual([other.movement]);
+    expect(theirs.holds).toEqual({ total: 1, byCategory: { medical: 1 }, holds: [expect.objectContaining({ holdId: other.hold, caseId: other.caseId, reason: 'Fever before the flight' })] });
+    expect((await d.json('/api/summary', outsider)).body).toMatchObject({ totals: theirs.summary.totals, byDestination: theirs.summary.byDestination });
+    expect((await d.json('/api/movements', outsider)).body).toEqual(theirs.movements);
+    expect((await d.json('/api/holds', outsider)).body).toEqual(theirs.holds);
+
+    // The tests' own agency: none of the other programme's, none of the listless one's.
+    const home = await page(VIEWER);
+    expect(destinations(home).filter((state) => state === 'FR' || state === 'DE')).toEqual([]);
+    expect(movementIds(home)).toEqual([ids.movement]);
+    expect(home.holds.byCategory).not.toHaveProperty('medical');
+    expect(home.holds.holds?.map((h) => h.holdId)).toEqual([ids.hold]);
+
+    // An agency in no programme sees no programme's data at all.
+    const stranger = await page(actingAs('supervisor-x', ['supervisor'], 'agency-in-no-programme'));
+    expect(stranger.summary.totals.cases).toBe(0);
+    expect(movementIds(stranger)).toEqual([]);
+    expect(stranger.holds).toEqual({ total: 0, byCategory: {}, holds: [] });
+
+    // The live stream, scoped the same way.
+    const streamed = await nextDashboardEvent(d.base, (data) => data.summary.totals.cases === 1, outsider);
+    const live = streamed.event as unknown as Page;
+    expect(movementIds(live)).toEqual([other.movement]);
+    expect(live.holds.holds?.map((h) => h.holdId)).toEqual([other.hold]);
+  }, 300_000);
 
   it('reads consumer lag and dead letters from Kafka', async () => {
     await dashboard.sendPoison();

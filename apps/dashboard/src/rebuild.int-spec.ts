@@ -21,7 +21,7 @@ import {
 import { createEventFactory } from '@homeward/messaging';
 import { loadServiceConfig, rebuildProjections } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { expectEventually, testAuthEnv, testServers, uniqueName } from '@homeward/testing';
+import { expectEventually, TEST_AGENCY, testAuthEnv, testServers, uniqueName } from '@homeward/testing';
 import { loadDashboardConfig } from './config';
 import { createDashboardService } from './dashboard.service';
 import { CounterShards } from './store/counter-shards';
@@ -91,6 +91,7 @@ describe('rebuild of the dashboard read model from the topics', () => {
           eligibility: { maxAgeAtRegistration: 17, childrenOnly: true },
           escortPolicy: { childrenPerEscort: 5, infantsPerEscort: 1, infantAgeMonths: 24 },
           requirements: ['nationality-verified'],
+          participatingAgencies: [TEST_AGENCY],
           createdAt: at(0),
         }),
         ...registered,

@@ -17,6 +17,7 @@ import { registerDuplicateModel } from './store/duplicate.model';
 import { registerImportChunkModel, registerImportJobModel, registerImportOutcomesModel } from './store/import-job.model';
 import { stopImportRunners } from './store/import-runner';
 import { registerProgrammeModel } from './store/programme.model';
+import { repairListlessProgrammes } from './store/programme-participants.repair';
 import { startRetentionJob } from './store/retention-job';
 
 export const intakeService: ServiceDefinition = {
@@ -49,5 +50,15 @@ export const intakeService: ServiceDefinition = {
   },
   handlers: (context) => [...caseStageHandlers(context), ...duplicateDetectionHandlers(context), ...guardianOptOutHandlers(context)],
   close: stopImportRunners,
-  background: (context, config) => startRetentionJob(context, { retentionMs: config.CASE_RETENTION_MS, intervalMs: config.RETENTION_SWEEP_MS }),
+  background: (context, config) => {
+    const retention = startRetentionJob(context, { retentionMs: config.CASE_RETENTION_MS, intervalMs: config.RETENTION_SWEEP_MS });
+    const repair = repairListlessProgrammes(context).catch((error: unknown) =>
+      context.logger.error({ err: error }, 'repair of programmes without a participant list failed; they stay closed to all but the operators, the next start retries'),
+    );
+    return {
+      async stop() {
+        await Promise.all([repair, retention.stop()]);
+      },
+    };
+  },
 };

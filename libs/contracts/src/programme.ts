@@ -54,7 +54,7 @@ export const ProgrammeDefinition = z
       .max(50)
       .optional()
       .describe(
-        "The agencies whose people may act on the programme's cases, legal files, movements and e-mails (the token's agency claim); the operator agencies see every programme. Absent in a request: the deployment's default list, or the creator's agency. Absent in an event: a programme from before the lists, open to every agency.",
+        "The agencies whose people may act on the programme's cases, legal files, movements and e-mails (the token's agency claim); the operator agencies see every programme. Absent in a request: the deployment's default list, or the creator's agency. Absent in an event: a programme from before the lists, open to the operator agencies only until programme.participants-changed.v1 gives it its list.",
       ),
   })
   .strict();

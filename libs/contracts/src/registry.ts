@@ -33,13 +33,14 @@ import {
   MovementRescheduledV1,
 } from './events/logistics.events';
 import { SubscriptionPausedV1, SubscriptionResumedV1 } from './events/subscription.events';
-import { ProgrammeCreatedV1, ProgrammeResumedV1, ProgrammeSuspendedV1 } from './events/programme.events';
+import { ProgrammeCreatedV1, ProgrammeParticipantsChangedV1, ProgrammeResumedV1, ProgrammeSuspendedV1 } from './events/programme.events';
 
 /** Every published event type. The JSON Schemas and the AsyncAPI document are generated from this list. */
 export const eventCatalog = [
   ProgrammeCreatedV1,
   ProgrammeSuspendedV1,
   ProgrammeResumedV1,
+  ProgrammeParticipantsChangedV1,
   CaseRegisteredV1,
   CaseRegisteredV2,
   CaseUpdatedV1,

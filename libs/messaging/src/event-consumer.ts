@@ -29,7 +29,20 @@ export interface HandlerRegistration {
   readonly handle: EventHandler<never>;
   /** The handler's effect is idempotent by itself: no processed-event record (two writes per message) is kept for it. */
   readonly idempotent?: boolean;
+  /** The handler also takes events about an erased child, without their personal part (onEvenIfErased). */
+  readonly evenIfErased?: boolean;
 }
+
+/** The fields an erased child's event no longer carries: its sealed personal part, and the v1 reason v2 moved into it. */
+const PERSONAL_FIELDS = ['personal', 'reason'] as const;
+type PersonalField = (typeof PERSONAL_FIELDS)[number];
+
+/**
+ * An event's data as a handler that also takes erased children's events sees
+ * it: everything but the personal part (and a v1 reason), which may be
+ * absent, and is, once the child's key was deleted.
+ */
+export type DataEvenIfErased<T> = Omit<T, PersonalField> & Partial<Pick<T, Extract<keyof T, PersonalField>>>;
 
 export interface HandlerOptions {
   /**
@@ -44,6 +57,30 @@ export interface HandlerOptions {
 /** Ties a handler to the event definition whose schema validates its input. */
 export function on<TDef extends EventDefinition>(definition: TDef, handle: EventHandler<EventData<TDef>>, options: HandlerOptions = {}): HandlerRegistration {
   return { definition, handle: handle as EventHandler<never>, ...(options.idempotent ? { idempotent: true } : {}) };
+}
+
+/**
+ * A handler whose effect on the system's structure (a seat released, a
+ * file closed, a stage counted) must happen whatever became of the child's
+ * personal data: it also receives events about an erased child, with their
+ * personal part left out (a v1 handler: without the reason v2 moved into
+ * it). Handlers that act on the personal data (an e-mail to a guardian, a
+ * sealed copy of a name) use `on`, and erased children's events skip them.
+ */
+export function onEvenIfErased<TDef extends EventDefinition>(
+  definition: TDef,
+  handle: EventHandler<DataEvenIfErased<EventData<TDef>>>,
+  options: HandlerOptions = {},
+): HandlerRegistration {
+  return { definition, handle: handle as EventHandler<never>, ...(options.idempotent ? { idempotent: true } : {}), evenIfErased: true };
+}
+
+/** The contract of an event without its personal fields: what an erased child's event still has to satisfy. */
+function structuralSchema(definition: EventDefinition): { safeParse(data: unknown): ReturnType<EventDefinition['schema']['safeParse']> } {
+  const schema = definition.schema as unknown as { shape?: Record<string, unknown>; omit?: (mask: Record<string, true>) => EventDefinition['schema'] };
+  if (!schema.shape || !schema.omit) return definition.schema;
+  const present = PERSONAL_FIELDS.filter((field) => field in schema.shape!);
+  return present.length === 0 ? definition.schema : schema.omit(Object.fromEntries(present.map((field) => [field, true as const])));
 }
 
 export interface EventConsumerOptions {
@@ -73,8 +110,8 @@ export interface EventConsumer {
 }
 
 /** The data validated against one event version's contract; a breach is poison, never retried. */
-function contractData(definition: EventDefinition, id: string, data: unknown): unknown {
-  const parsed = definition.schema.safeParse(data);
+function contractData(definition: EventDefinition, id: string, data: unknown, schema: Pick<EventDefinition['schema'], 'safeParse'> = definition.schema): unknown {
+  const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
   throw new PoisonMessageError(`${definition.type} ${id} breaks its contract: ${fields}`);
@@ -108,22 +145,42 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     const registrations = byFamily.get(familyOf(sealed.type));
     if (!registrations) return; // a type this service does not care about
     const { envelope, erased } = await openEventEnvelope(options.personalData, sealed);
-    if (erased) {
-      // The child was erased: what the event said of them is gone, and so is the reason to act on it.
-      logger.info({ type: envelope.type, id: envelope.id, subject: envelope.subject }, 'event about an erased child skipped');
-      await processed.record(groupId, envelope.id, envelope.type);
-      return;
-    }
-    const data = contractData(definition, envelope.id, envelope.data);
-    // Upcast (or, for a handler still written against an older version, downcast
-    // losslessly) before dispatch, so a handler sees the one version it names.
-    const deliveries = registrations.map(({ definition: wanted, handle, idempotent }) => {
+    const convertible = (wanted: EventDefinition) => {
       if (!canConvertEvent(envelope.type, wanted.type)) {
         throw new PoisonMessageError(`${envelope.type} ${envelope.id} cannot be read as ${wanted.type}: no upcaster between them`);
       }
-      const converted = contractData(wanted, envelope.id, convertEventData(envelope.type, wanted.type, data));
-      return { handle, idempotent, event: { ...envelope, type: wanted.type, dataschema: wanted.dataschema, data: converted } };
-    });
+    };
+    let deliveries: Array<{ handle: EventHandler<never>; idempotent: boolean | undefined; event: EventEnvelope }>;
+    if (erased) {
+      // The child was erased: what the event said of them is gone, and so is every reason to act on it,
+      // but not its effect on the structure (a seat released, a file closed): handlers that take
+      // erased children's events get it without the personal part, which every version shares.
+      const structural = registrations.filter((r) => r.evenIfErased);
+      logger.info(
+        { type: envelope.type, id: envelope.id, subject: envelope.subject, handlers: structural.length },
+        structural.length > 0 ? 'event about an erased child: structural effect only' : 'event about an erased child skipped',
+      );
+      const withoutPersonal = Object.fromEntries(Object.entries(envelope.data as Record<string, unknown>).filter(([field]) => !(PERSONAL_FIELDS as readonly string[]).includes(field)));
+      contractData(definition, envelope.id, withoutPersonal, structuralSchema(definition));
+      deliveries = structural.map(({ definition: wanted, handle, idempotent }) => {
+        convertible(wanted);
+        const data = contractData(wanted, envelope.id, withoutPersonal, structuralSchema(wanted));
+        return { handle, idempotent, event: { ...envelope, type: wanted.type, dataschema: wanted.dataschema, data } };
+      });
+      if (deliveries.length === 0) {
+        await processed.record(groupId, envelope.id, envelope.type);
+        return;
+      }
+    } else {
+      const data = contractData(definition, envelope.id, envelope.data);
+      // Upcast (or, for a handler still written against an older version, downcast
+      // losslessly) before dispatch, so a handler sees the one version it names.
+      deliveries = registrations.map(({ definition: wanted, handle, idempotent }) => {
+        convertible(wanted);
+        const converted = contractData(wanted, envelope.id, convertEventData(envelope.type, wanted.type, data));
+        return { handle, idempotent, event: { ...envelope, type: wanted.type, dataschema: wanted.dataschema, data: converted } };
+      });
+    }
     // Handlers idempotent by themselves keep no processed-event record (two writes per message saved).
     if (deliveries.every((d) => d.idempotent)) {
       for (const { handle, event } of deliveries) await handle(event as never, context);

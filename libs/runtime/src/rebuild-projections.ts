@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { Partitioners } from 'kafkajs';
 import { deadLetterTopic } from '@homeward/contracts';
+import { AuditTrail } from '@homeward/audit';
 import { createEventConsumer, createEventFactory, createKafka, createOutboxRelay, physicalTopic } from '@homeward/messaging';
 import { connectMongo, OutboxStore, ProcessedEventStore, syncIndexes, usePersonalDataCodec } from '@homeward/persistence';
 import { createPrivacy, isSealed, privacySettings, type Privacy } from '@homeward/privacy';
@@ -80,7 +81,7 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
   const groupId = `${config.KAFKA_GROUP_ID}-rebuild-${Date.now().toString(36)}`;
   try {
     const outboxModels = definition.models(connection);
-    const context: ServiceContext = { connection, events: createEventFactory(`/homeward/${definition.name}`), published: () => undefined, logger, privacy, agencies: config.agencies };
+    const context: ServiceContext = { connection, events: createEventFactory(`/homeward/${definition.name}`), published: () => undefined, logger, privacy, agencies: config.agencies, audit: AuditTrail.of(connection) };
     const projections = definition.projections?.(context) ?? [];
     if (projections.length === 0) throw new Error(`${definition.name} declares no projections to rebuild`);
     const handlers = projections.flatMap((p) => p.handlers);

@@ -41,6 +41,8 @@ export interface ServiceContext {
   readonly privacy: Privacy;
   /** Which agencies see every programme, and whose auditors read the whole trail (libs/auth agency-policy). */
   readonly agencies: AgencyPolicy;
+  /** Reads the service's own audit trail (e.g. which agency a person acted for). */
+  readonly audit: Pick<AuditTrail, 'query'>;
 }
 
 export interface ServiceDefinition {
@@ -132,6 +134,10 @@ export async function startService(definition: ServiceDefinition, config: Servic
   onCommitted(connection, () => relay.notify());
   relay.start();
 
+  // One audit chain per service, in its own database (DESIGN: each service owns its data).
+  const audit = AuditTrail.of(connection);
+  await audit.prepare();
+
   const context: ServiceContext = {
     connection,
     events: createEventFactory(`/homeward/${name}`),
@@ -139,6 +145,7 @@ export async function startService(definition: ServiceDefinition, config: Servic
     logger,
     privacy,
     agencies: config.agencies,
+    audit,
   };
 
   const consumers: EventConsumer[] = [];
@@ -163,10 +170,6 @@ export async function startService(definition: ServiceDefinition, config: Servic
   }
   const workers = definition.workers?.(context) ?? [];
   for (const worker of workers) worker.start();
-
-  // One audit chain per service, in its own database (DESIGN: each service owns its data).
-  const audit = AuditTrail.of(connection);
-  await audit.prepare();
 
   // Consumer lag and dead letters, observed only when a metric reader is configured (OTEL_METRICS_EXPORTER).
   const messagingMetrics: MessagingMetrics = registerMessagingMetrics(metrics.getMeter('homeward-messaging'), {

@@ -24,13 +24,14 @@ import {
   MovementRescheduledV1,
   MovementScheduledV1,
   ProgrammeCreatedV1,
+  ProgrammeParticipantsChangedV1,
   ProgrammeResumedV1,
   ProgrammeSuspendedV1,
   RequirementDecidedV2,
   RequirementEvidenceAttachedV1,
   type EventEnvelope,
 } from '@homeward/contracts';
-import { KeyedLock, on, type HandlerRegistration } from '@homeward/messaging';
+import { KeyedLock, on, onEvenIfErased, type HandlerRegistration } from '@homeward/messaging';
 import type { PersonalDataCodec } from '@homeward/persistence';
 import { MovementStatus } from '../domain/movement-projection';
 import type { CounterShards } from '../store/counter-shards';
@@ -66,6 +67,8 @@ export function dashboardHandlers(
   // A hold's reason is personal (it can name the child): the read model keeps it sealed with the child's key.
   const sealedReason = async (caseId: string, reason: string) => (privacy ? privacy.seal(caseId, HOLD_REASON_PATH, reason) : reason);
 
+  // Every panel is structure (stages, holds, seats, counts): the events about an erased child still move it,
+  // without their personal part (onEvenIfErased); the read model keeps no personal data but a hold's sealed reason.
   const handlers: HandlerRegistration[] = [
     on(ProgrammeCreatedV1, (e) =>
       done(
@@ -81,8 +84,9 @@ export function dashboardHandlers(
     ),
     on(ProgrammeSuspendedV1, (e) => done(projectProgramme(e.data.programmeId, e, { status: 'suspended' }))),
     on(ProgrammeResumedV1, (e) => done(projectProgramme(e.data.programmeId, e, { status: 'active' }))),
+    on(ProgrammeParticipantsChangedV1, (e) => done(projectProgramme(e.data.programmeId, e, { participatingAgencies: [...e.data.participatingAgencies] }))),
 
-    on(CaseRegisteredV1, (e) =>
+    onEvenIfErased(CaseRegisteredV1, (e) =>
       done(
         projectCase(e.data.caseId, e, {
           kind: 'snapshot',
@@ -94,7 +98,7 @@ export function dashboardHandlers(
         }),
       ),
     ),
-    on(CaseUpdatedV1, (e) =>
+    onEvenIfErased(CaseUpdatedV1, (e) =>
       done(
         projectCase(e.data.caseId, e, {
           kind: 'snapshot',
@@ -105,22 +109,23 @@ export function dashboardHandlers(
         }),
       ),
     ),
-    on(CaseWithdrawnV1, (e) => done(projectCase(e.data.caseId, e, fact('withdrawn', e.data.withdrawnAt, e)))),
+    onEvenIfErased(CaseWithdrawnV1, (e) => done(projectCase(e.data.caseId, e, fact('withdrawn', e.data.withdrawnAt, e)))),
     on(CaseMergedV1, (e) => done(projectCase(e.data.caseId, e, fact('merged', e.data.mergedAt, e)))),
 
     on(LegalFileOpenedV1, (e) => done(projectCase(e.data.caseId, e, fact('legal-file-opened', e.data.openedAt, e)))),
     on(RequirementEvidenceAttachedV1, (e) => done(projectCase(e.data.caseId, e, none))),
-    on(RequirementDecidedV2, (e) => done(projectCase(e.data.caseId, e, none))),
+    onEvenIfErased(RequirementDecidedV2, (e) => done(projectCase(e.data.caseId, e, none))),
     on(ClearanceRequestedV1, (e) => done(projectCase(e.data.caseId, e, none))),
     on(CaseClearedV1, (e) => done(projectCase(e.data.caseId, e, fact('cleared', e.data.clearedAt, e)))),
-    on(CaseRejectedV2, (e) => done(projectCase(e.data.caseId, e, fact('rejected', e.data.rejectedAt, e)))),
-    on(CaseHoldPlacedV2, async (e) =>
+    onEvenIfErased(CaseRejectedV2, (e) => done(projectCase(e.data.caseId, e, fact('rejected', e.data.rejectedAt, e)))),
+    onEvenIfErased(CaseHoldPlacedV2, async (e) =>
       done(
         projectCase(e.data.caseId, e, fact('hold-placed', e.data.placedAt, e, { holdId: e.data.holdId, category: e.data.category }), {
           hold: {
             _id: e.data.holdId,
             category: e.data.category,
-            reason: await sealedReason(e.data.caseId, e.data.personal.reason),
+            // Erased child: no reason to keep; the hold is shown erased.
+            reason: e.data.personal ? await sealedReason(e.data.caseId, e.data.personal.reason) : null,
             placedBy: e.data.placedBy,
             placedAt: e.data.placedAt,
           },
@@ -174,7 +179,7 @@ export function dashboardHandlers(
     on(CaseBoardingMissedV1, (e) =>
       done(projectCase(e.data.caseId, e, fact('boarding-missed', e.data.recordedAt, e, { movementId: e.data.movementId }))),
     ),
-    on(CaseHandedOverV1, (e) =>
+    onEvenIfErased(CaseHandedOverV1, (e) =>
       done(projectCase(e.data.caseId, e, fact('handed-over', e.data.handedOverAt, e, { movementId: e.data.movementId }))),
     ),
 

@@ -23,18 +23,25 @@ const journey: CaseChange[] = [
   fact({ kind: 'handed-over', eventId: 'e-hand', at: '2019-07-10T12:00:00Z', movementId: MOVEMENT }),
 ];
 const replay = (changes: readonly CaseChange[], from: CaseState = emptyCase()) => changes.reduce(applyCaseChange, from);
+/** A case's counters as paths inside its programme's branch, having checked that every one is in that branch. */
+const counted = (state: CaseState): Record<string, number> => {
+  const prefix = `programmes.${state.programmeId ?? '_unknown'}.`;
+  const all = contributionOf(state);
+  expect(Object.keys(all).filter((path) => !path.startsWith(prefix))).toEqual([]);
+  return Object.fromEntries(Object.entries(all).map(([path, n]) => [path.slice(prefix.length), n]));
+};
 
 describe('a case in the read model', () => {
   it('counts once in the stage it has reached, under its destination', () => {
-    expect(contributionOf(replay(journey.slice(0, 3)))).toMatchObject({ 'stage.RU.cleared': 1 });
-    const done = contributionOf(replay(journey));
+    expect(counted(replay(journey.slice(0, 3)))).toMatchObject({ 'stage.RU.cleared': 1 });
+    const done = counted(replay(journey));
     expect(Object.entries(done).filter(([path]) => path.startsWith('stage.'))).toEqual([['stage.RU.handed-over', 1]]);
     expect(done['returns.2019-07-10']).toBe(1);
   });
 
   it('moves its count from one stage to the next: the delta takes one out and puts one in', () => {
-    const before = contributionOf(replay(journey.slice(0, 2)));
-    const after = contributionOf(replay(journey.slice(0, 3)));
+    const before = counted(replay(journey.slice(0, 2)));
+    const after = counted(replay(journey.slice(0, 3)));
     expect(counterDelta(before, after)).toEqual({
       'stage.RU.in-legal-review': -1,
       'stage.RU.cleared': 1,
@@ -44,7 +51,7 @@ describe('a case in the read model', () => {
   });
 
   it('adds up the time spent in each stage it has left', () => {
-    const counters = contributionOf(replay(journey));
+    const counters = counted(replay(journey));
     expect(counters['stageMs.registered']).toBe(3_600_000);
     expect(counters['stageMs.cleared']).toBe(24 * 3_600_000);
     expect(counters['stageMs.boarded']).toBe(4 * 3_600_000);
@@ -56,12 +63,12 @@ describe('a case in the read model', () => {
     const once = replay(journey);
     const twice = replay(journey, once);
     expect(twice.facts).toHaveLength(once.facts.length);
-    expect(counterDelta(contributionOf(once), contributionOf(twice))).toEqual({});
+    expect(counterDelta(counted(once), counted(twice))).toEqual({});
   });
 
   it('reaches the same counters whatever order the topics deliver in', () => {
     const shuffled = [journey[5]!, journey[2]!, journey[6]!, journey[0]!, journey[4]!, journey[1]!, journey[3]!];
-    expect(contributionOf(replay(shuffled))).toEqual(contributionOf(replay(journey)));
+    expect(counted(replay(shuffled))).toEqual(counted(replay(journey)));
   });
 
   it('passes through every stage when events of one instant arrive in any order', () => {
@@ -73,14 +80,14 @@ describe('a case in the read model', () => {
       fact({ kind: 'boarded', eventId: 'x-board', at: instant, movementId: MOVEMENT }),
       fact({ kind: 'assigned', eventId: 'x-assign', at: instant, movementId: MOVEMENT }),
     ];
-    expect(contributionOf(replay(late))).toMatchObject({ 'stageExits.assigned': 1, 'stageExits.boarded': 1, 'stageExits.arrived': 1 });
+    expect(counted(replay(late))).toMatchObject({ 'stageExits.assigned': 1, 'stageExits.boarded': 1, 'stageExits.arrived': 1 });
   });
 
   it('puts a held case on hold, counts the hold by category, and returns it to its stage when lifted', () => {
     const held = replay([...journey.slice(0, 3), fact({ kind: 'hold-placed', eventId: 'e-h', at: '2019-07-03T12:00:00Z', holdId: 'h1', category: 'security' })]);
-    expect(contributionOf(held)).toMatchObject({ 'stage.RU.on-hold': 1, 'holds.security': 1 });
+    expect(counted(held)).toMatchObject({ 'stage.RU.on-hold': 1, 'holds.security': 1 });
     const lifted = applyCaseChange(held, fact({ kind: 'hold-lifted', eventId: 'e-l', at: '2019-07-03T15:00:00Z', holdId: 'h1' }));
-    const counters = contributionOf(lifted);
+    const counters = counted(lifted);
     expect(counters).toMatchObject({ 'stage.RU.cleared': 1, 'stageMs.on-hold': 3 * 3_600_000 });
     expect(counters['holds.security']).toBeUndefined();
   });
@@ -90,13 +97,20 @@ describe('a case in the read model', () => {
       ...journey.slice(0, 4),
       fact({ kind: 'boarding-missed', eventId: 'e-miss', at: '2019-07-10T06:30:00Z', movementId: MOVEMENT }),
     ]);
-    expect(contributionOf(missed)).toMatchObject({ 'stage.RU.cleared': 1 });
+    expect(counted(missed)).toMatchObject({ 'stage.RU.cleared': 1 });
+  });
+
+  it('keeps every count under the case programme, and moves them all when intake moves the case to another programme', () => {
+    const state = replay(journey.slice(0, 3));
+    expect(Object.keys(contributionOf(state)).every((path) => path.startsWith('programmes.iq-ru-2019.'))).toBe(true);
+    const moved = applyCaseChange(state, { kind: 'snapshot', version: 3, programmeId: 'sy-ru-2019', destinationState: 'RU', requiresMedicalEscort: false });
+    expect(counterDelta(contributionOf(state), contributionOf(moved))).toMatchObject({ 'programmes.iq-ru-2019.stage.RU.cleared': -1, 'programmes.sy-ru-2019.stage.RU.cleared': 1 });
   });
 
   it('moves between destinations when intake corrects the case, and ignores an older snapshot', () => {
     const state = replay(journey.slice(0, 2));
-    const corrected = applyCaseChange(state, { kind: 'snapshot', version: 3, programmeId: 'p', destinationState: 'KZ', requiresMedicalEscort: true });
-    expect(counterDelta(contributionOf(state), contributionOf(corrected))).toEqual({ 'stage.RU.in-legal-review': -1, 'stage.KZ.in-legal-review': 1 });
+    const corrected = applyCaseChange(state, { kind: 'snapshot', version: 3, programmeId: 'iq-ru-2019', destinationState: 'KZ', requiresMedicalEscort: true });
+    expect(counterDelta(counted(state), counted(corrected))).toEqual({ 'stage.RU.in-legal-review': -1, 'stage.KZ.in-legal-review': 1 });
     const stale = applyCaseChange(corrected, { kind: 'snapshot', version: 2, programmeId: 'p', destinationState: 'RU', requiresMedicalEscort: false });
     expect(stale.destinationState).toBe('KZ');
   });
@@ -106,16 +120,16 @@ describe('a case in the read model', () => {
       fact({ kind: 'email-sent', eventId: 'm1', at: '2019-07-04T12:00:00Z', milestone: 'assigned' }),
       fact({ kind: 'email-failed', eventId: 'm2', at: '2019-07-04T12:00:00Z', milestone: 'assigned' }),
     ]);
-    expect(contributionOf(mails)).toEqual({ 'emails.sent.assigned': 1, 'emails.failed.assigned': 1 });
+    expect(counted(mails)).toEqual({ 'emails.sent.assigned': 1, 'emails.failed.assigned': 1 });
   });
 
-  it('counts the stage of a case whose registration has not arrived yet under an unknown destination', () => {
+  it('counts the stage of a case whose registration has not arrived yet under an unknown programme and destination', () => {
     const early = replay([journey[1]!]);
-    expect(contributionOf(early)).toEqual({ 'stage.unknown.in-legal-review': 1 });
+    expect(contributionOf(early)).toEqual({ 'programmes._unknown.stage.unknown.in-legal-review': 1 });
     const later = applyCaseChange(early, journey[0]!);
     expect(counterDelta(contributionOf(early), contributionOf(later))).toMatchObject({
-      'stage.unknown.in-legal-review': -1,
-      'stage.RU.in-legal-review': 1,
+      'programmes._unknown.stage.unknown.in-legal-review': -1,
+      'programmes.iq-ru-2019.stage.RU.in-legal-review': 1,
     });
   });
 

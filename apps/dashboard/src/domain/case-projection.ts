@@ -28,6 +28,10 @@ export type CaseChange =
   | { readonly kind: 'none' };
 
 export const UNKNOWN_DESTINATION = 'unknown';
+/** The programme a case is counted under until its registration says which (operators alone see it; no programme id has an underscore). */
+export const UNKNOWN_PROGRAMME = '_unknown';
+/** The branch of the counters that holds each programme's own: `programmes.<programmeId>.stage.RU.cleared`. */
+export const PROGRAMME_COUNTERS = 'programmes';
 
 export const emptyCase = (): CaseState => ({ requiresMedicalEscort: false, snapshotVersion: 0, facts: [] });
 
@@ -61,33 +65,36 @@ const withFact = (state: CaseState, fact: CaseFact): CaseState =>
 /**
  * Everything this case adds to the dashboard's counters right now: one in its
  * stage and destination, the time it spent in each stage it has left, its
- * handover day, its e-mails and its open holds. A pure function of the
- * facts, so any delivery order and any redelivery give the same numbers.
+ * handover day, its e-mails and its open holds, all under its programme
+ * (`programmes.<id>.…`), so that a reader sees the counts of the programmes
+ * their agency takes part in only. A pure function of the facts, so any
+ * delivery order and any redelivery give the same numbers.
  */
 export function contributionOf(state: CaseState): Counters {
   const counters: Record<string, number> = {};
+  const add = (path: string, amount: number) => addTo(counters, `${PROGRAMME_COUNTERS}.${safeSegment(state.programmeId ?? UNKNOWN_PROGRAMME)}.${path}`, amount);
   const lifecycle = state.facts.filter(isLifecycleFact);
   if (lifecycle.length > 0) {
     const stage = deriveStage(lifecycle);
-    addTo(counters, `stage.${safeSegment(state.destinationState ?? UNKNOWN_DESTINATION)}.${stage}`, 1);
+    add(`stage.${safeSegment(state.destinationState ?? UNKNOWN_DESTINATION)}.${stage}`, 1);
     const history = stageHistory(lifecycle);
     for (let i = 0; i + 1 < history.length; i++) {
       const spent = Math.max(0, Date.parse(history[i + 1]!.at) - Date.parse(history[i]!.at));
-      addTo(counters, `stageMs.${history[i]!.stage}`, spent);
-      addTo(counters, `stageExits.${history[i]!.stage}`, 1);
+      add(`stageMs.${history[i]!.stage}`, spent);
+      add(`stageExits.${history[i]!.stage}`, 1);
     }
     const handover = lifecycle.find((f) => f.kind === 'handed-over');
-    if (handover) addTo(counters, `returns.${dayOf(handover.at)}`, 1);
+    if (handover) add(`returns.${dayOf(handover.at)}`, 1);
     if (!finalStages.has(stage)) {
       const open = new Set(activeHoldIds(lifecycle));
       for (const fact of lifecycle) {
-        if (fact.kind === 'hold-placed' && open.has(fact.holdId)) addTo(counters, `holds.${safeSegment(fact.category)}`, 1);
+        if (fact.kind === 'hold-placed' && open.has(fact.holdId)) add(`holds.${safeSegment(fact.category)}`, 1);
       }
     }
   }
   for (const fact of state.facts) {
-    if (fact.kind === 'email-sent') addTo(counters, `emails.sent.${safeSegment(fact.milestone)}`, 1);
-    if (fact.kind === 'email-failed') addTo(counters, `emails.failed.${safeSegment(fact.milestone)}`, 1);
+    if (fact.kind === 'email-sent') add(`emails.sent.${safeSegment(fact.milestone)}`, 1);
+    if (fact.kind === 'email-failed') add(`emails.failed.${safeSegment(fact.milestone)}`, 1);
   }
   return counters;
 }

@@ -1,3 +1,4 @@
+import { PROGRAMME_COUNTERS } from './case-projection';
 import { Stage, stages, type Stage as StageName } from './case-stage';
 
 type Tree = { [key: string]: number | Tree };
@@ -22,6 +23,25 @@ export function sumShards(shards: readonly object[]): Tree {
 const numbers = (tree: Tree | number | undefined): Record<string, number> =>
   Object.fromEntries(Object.entries(typeof tree === 'object' ? tree : {}).filter((e): e is [string, number] => typeof e[1] === 'number'));
 const branch = (tree: Tree | number | undefined): Tree => (typeof tree === 'object' ? tree : {});
+
+/** Which programmes' counters a reader sees: every one (an operator), or these. */
+export type VisibleProgrammes = 'all' | ReadonlySet<string>;
+
+/**
+ * The counters a reader sees: the sum of the branches of the programmes
+ * they may see (`programmes.<id>`), with the throughput minutes, which count
+ * events of the whole system (service health, not any programme's cases).
+ * An operator also sees counters written before they were kept per
+ * programme (top-level `stage`, `holds`… of cases no event has touched since).
+ */
+export function countersFor(total: Tree, visible: VisibleProgrammes): Tree {
+  const { [PROGRAMME_COUNTERS]: perProgramme, minute, ...unscoped } = total;
+  const branches = Object.entries(branch(perProgramme))
+    .filter(([programmeId]) => visible === 'all' || visible.has(programmeId))
+    .map(([, counters]) => branch(counters));
+  return sumShards([...(visible === 'all' ? [unscoped] : []), ...branches, { minute: branch(minute) }]);
+}
+
 
 export interface Summary {
   readonly generatedAt: string;

@@ -1,7 +1,6 @@
 import type { Summary } from '../domain/dashboard-summary';
 import type { HealthView, ServiceHealth } from '../health/service-health';
-import type { DashboardQueries, HoldsView, MovementsView } from '../store/dashboard.queries';
-import type { HoldAudience } from './roles';
+import type { DashboardQueries, HoldsView, MovementsView, Reader } from '../store/dashboard.queries';
 
 /** Everything the page shows, in one answer: what GET /api/dashboard returns and each live update carries. */
 export interface DashboardSnapshot {
@@ -14,11 +13,11 @@ export interface DashboardSnapshot {
 export const MOVEMENT_ROWS = 20;
 
 export function createSnapshotReader(queries: DashboardQueries, health: ServiceHealth) {
-  return async (audience: HoldAudience): Promise<DashboardSnapshot> => {
+  return async (reader: Reader): Promise<DashboardSnapshot> => {
     const [summary, movements, holds, healthView] = await Promise.all([
-      queries.summary(),
-      queries.movements(MOVEMENT_ROWS),
-      queries.holds(audience),
+      queries.summary(reader),
+      queries.movements(MOVEMENT_ROWS, reader),
+      queries.holds(reader),
       health.read(),
     ]);
     return { summary, movements, holds, health: healthView };

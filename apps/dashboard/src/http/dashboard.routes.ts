@@ -6,7 +6,7 @@ import { Dashboard, Health, Holds, Movements, MovementsQuery, NoQuery, PageQuery
 import type { SnapshotReader } from './dashboard-snapshot';
 import type { LiveStream } from './live-stream';
 import type { AgencyPolicy } from '@homeward/auth';
-import { holdAudience } from './roles';
+import { readerOf } from './roles';
 import { pageHtml, sendAsset, WEB_ASSETS } from './web-page';
 
 export interface DashboardRouteDeps {
@@ -14,7 +14,7 @@ export interface DashboardRouteDeps {
   readonly health: ServiceHealth;
   readonly read: SnapshotReader;
   readonly live: LiveStream;
-  /** Which agencies see every programme (operators): the holds panel shows others only their programmes' holds. */
+  /** Which agencies see every programme (operators): every panel shows others only their programmes. */
   readonly agencies: AgencyPolicy;
 }
 
@@ -45,33 +45,34 @@ export function dashboardRoutes(app: Express, deps: DashboardRouteDeps): void {
   const api = createApiRouter(app, apiInfo);
   const permission = 'dashboard:read' as const;
 
-  api.get('/api/summary', { permission, summary: 'Children by stage and destination, time in stage, returns, e-mails, throughput', query: NoQuery, responses: { 200: Summary } }, async (_i, _req, res) => {
-    res.json(await deps.queries.summary());
+  const scoped = ' of the programmes the reader’s agency takes part in (operators: every programme)';
+  api.get('/api/summary', { permission, summary: `Children by stage and destination, time in stage, returns, e-mails${scoped}; throughput of the whole system`, query: NoQuery, responses: { 200: Summary } }, async (_i, req, res) => {
+    res.json(await deps.queries.summary(readerOf(req, deps.agencies)));
   });
-  api.get('/api/movements', { permission, summary: 'Movements ahead and recent, with seats taken and escort status', query: MovementsQuery, responses: { 200: Movements } }, async ({ query }, _req, res) => {
-    res.json(await deps.queries.movements(query.limit));
+  api.get('/api/movements', { permission, summary: `Movements ahead and recent, with seats taken and escort status${scoped}`, query: MovementsQuery, responses: { 200: Movements } }, async ({ query }, req, res) => {
+    res.json(await deps.queries.movements(query.limit, readerOf(req, deps.agencies)));
   });
   api.get(
     '/api/holds',
-    { permission, summary: 'Open holds by category; with each hold and its reason for legal officers, supervisors and admins, of the programmes their agency takes part in', query: NoQuery, responses: { 200: Holds } },
+    { permission, summary: `Open holds by category${scoped}; with each hold and its reason for legal officers, supervisors and admins`, query: NoQuery, responses: { 200: Holds } },
     async (_i, req, res) => {
-      res.json(await deps.queries.holds(holdAudience(req, deps.agencies)));
+      res.json(await deps.queries.holds(readerOf(req, deps.agencies)));
     },
   );
   api.get('/api/health', { permission, summary: 'Consumer lag per group and dead letters per service', query: NoQuery, responses: { 200: Health } }, async (_i, _req, res) => {
     res.json(await deps.health.read());
   });
-  api.get('/api/dashboard', { permission, summary: 'Every panel at once', query: NoQuery, responses: { 200: Dashboard } }, async (_i, req, res) => {
-    res.json(await deps.read(holdAudience(req, deps.agencies)));
+  api.get('/api/dashboard', { permission, summary: `Every panel at once${scoped}`, query: NoQuery, responses: { 200: Dashboard } }, async (_i, req, res) => {
+    res.json(await deps.read(readerOf(req, deps.agencies)));
   });
   api.get(
     '/events/stream',
     {
       permission,
-      summary: 'Server-sent events: a `dashboard` event with every panel (as GET /api/dashboard) whenever one changes',
+      summary: 'Server-sent events: a `dashboard` event with every panel (as GET /api/dashboard, scoped alike by the reader’s agency) whenever one changes',
       query: NoQuery,
       responses: { 200: { description: 'An event stream.', contentType: 'text/event-stream' } },
     },
-    (_i, req, res) => deps.live.attach(req, res, holdAudience(req, deps.agencies)),
+    (_i, req, res) => deps.live.attach(req, res, readerOf(req, deps.agencies)),
   );
 }

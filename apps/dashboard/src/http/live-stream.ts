@@ -1,11 +1,12 @@
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { contentKey, type SnapshotReader } from './dashboard-snapshot';
-import { audienceKey, type HoldAudience } from './roles';
+import type { Reader } from '../store/dashboard.queries';
+import { readerKey } from './roles';
 
 interface Client {
   readonly res: Response;
-  readonly audience: HoldAudience;
+  readonly reader: Reader;
   last?: string;
 }
 
@@ -18,8 +19,9 @@ export interface LiveStreamOptions {
 
 /**
  * Server-sent events for the live page. Every `refreshMs` (sooner after a
- * local change) the snapshot is read once per audience (with or without the
- * holds' reasons, and for which agency) and sent to each client whose page it would change. Reading
+ * local change) the snapshot is read once per reader key (with or without
+ * the holds' reasons, and for which agency: every panel shows only the
+ * programmes the agency takes part in) and sent to each client whose page it would change. Reading
  * the read model, not reacting to this process's own consumer, keeps every
  * instance's pages current whichever instance consumed the events.
  */
@@ -29,11 +31,11 @@ export function createLiveStream(options: LiveStreamOptions) {
   let again = false;
 
   const push = async () => {
-    // One read per audience (reasons or not, and the agency whose programmes it shows).
+    // One read per reader key (reasons or not, and the agency whose programmes it shows).
     const audiences = new Map<string, Client[]>();
-    for (const client of clients) audiences.set(audienceKey(client.audience), [...(audiences.get(audienceKey(client.audience)) ?? []), client]);
+    for (const client of clients) audiences.set(readerKey(client.reader), [...(audiences.get(readerKey(client.reader)) ?? []), client]);
     for (const audience of audiences.values()) {
-      const snapshot = await options.read(audience[0]!.audience);
+      const snapshot = await options.read(audience[0]!.reader);
       const key = contentKey(snapshot);
       const message = `event: dashboard\ndata: ${JSON.stringify(snapshot)}\n\n`;
       for (const client of audience) {
@@ -70,7 +72,7 @@ export function createLiveStream(options: LiveStreamOptions) {
 
   let nudge: NodeJS.Timeout | undefined;
   return {
-    attach(req: Request, res: Response, audience: HoldAudience): void {
+    attach(req: Request, res: Response, reader: Reader): void {
       res.status(200).set({
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
@@ -79,7 +81,7 @@ export function createLiveStream(options: LiveStreamOptions) {
       });
       res.flushHeaders();
       res.write('retry: 2000\n\n');
-      const client: Client = { res, audience };
+      const client: Client = { res, reader };
       clients.add(client);
       req.on('close', () => clients.delete(client));
       refresh();

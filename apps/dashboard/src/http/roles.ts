@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { isOperator, principalOf, type AgencyPolicy } from '@homeward/auth';
+import { EVERY_AGENCY, type Reader } from '../store/dashboard.queries';
 
 /** Who may read the reasons of holds (DESIGN: reasons are shown only to roles entitled to them). */
 export const HOLD_REASON_ROLES: ReadonlySet<string> = new Set(['legal-officer', 'supervisor', 'admin']);
@@ -12,21 +13,14 @@ export function rolesOf(req: Request): readonly string[] {
 export const mayReadHoldReasons = (req: Request): boolean => rolesOf(req).some((role) => HOLD_REASON_ROLES.has(role));
 
 /**
- * Who reads the holds panel: with reasons or not, and for which agency (`*`
- * for an operator agency, which sees every programme). A hold's case and
- * reason are shown only for programmes the reader's agency takes part in;
- * the counts by category are aggregates, shown to every reader.
+ * Who reads the panels: with the holds' reasons or not, and for which agency
+ * (`*` for an operator agency, which sees every programme). Every panel and
+ * the live stream show only the programmes the reader's agency takes part in.
  */
-export interface HoldAudience {
-  readonly reasons: boolean;
-  readonly agency: string;
-}
-
-export const ALL_AGENCIES = '*';
-
-export function holdAudience(req: Request, agencies: AgencyPolicy): HoldAudience {
+export function readerOf(req: Request, agencies: AgencyPolicy): Reader {
   const principal = principalOf(req);
-  return { reasons: mayReadHoldReasons(req), agency: isOperator(agencies, principal) ? ALL_AGENCIES : principal.agency };
+  return { reasons: mayReadHoldReasons(req), agency: isOperator(agencies, principal) ? EVERY_AGENCY : principal.agency };
 }
 
-export const audienceKey = (audience: HoldAudience): string => `${audience.reasons ? 'reasons' : 'counts'}|${audience.agency}`;
+/** Readers with the same key see the same page: the live stream reads it once for all of them. */
+export const readerKey = (reader: Reader): string => `${reader.reasons ? 'reasons' : 'counts'}|${reader.agency}`;

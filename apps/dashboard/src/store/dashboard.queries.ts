@@ -1,4 +1,4 @@
-import { sumShards, summarise, type Summary } from '../domain/dashboard-summary';
+import { countersFor, sumShards, summarise, type Summary, type VisibleProgrammes } from '../domain/dashboard-summary';
 import { escortStatus, type EscortStatus, type Passenger } from '../domain/escort-status';
 import { MovementStatus } from '../domain/movement-projection';
 import type { CounterShards } from './counter-shards';
@@ -45,9 +45,21 @@ export interface HoldsView {
 }
 
 /**
+ * Who reads a panel: whether they may read holds' reasons, and their agency
+ * (`*` for an operator agency, which sees every programme). Every panel
+ * shows only the programmes the agency takes part in.
+ */
+export interface Reader {
+  readonly reasons: boolean;
+  readonly agency: string;
+}
+
+export const EVERY_AGENCY = '*';
+
+/**
  * The dashboard's reads: each a scan of a small collection (the counter
- * shards, the movements, the open holds), never of the cases, so they cost
- * the same with a hundred cases or a hundred thousand.
+ * shards, the movements, the open holds, the programmes), never of the
+ * cases, so they cost the same with a hundred cases or a hundred thousand.
  */
 export class DashboardQueries {
   /** `shards`: the consumer's own, so that pruning takes the same per-shard turns as its updates. */
@@ -57,17 +69,33 @@ export class DashboardQueries {
     private readonly privacy?: Pick<PersonalDataCodec, 'open'>,
   ) {}
 
-  async summary(now = new Date()): Promise<Summary> {
-    return summarise(sumShards(await this.shards.read()), now);
+  /**
+   * The programmes whose data the reader's agency may see: those listing it
+   * among their participants (a programme without a list: operators only,
+   * libs/auth agency-policy).
+   */
+  async visibleProgrammes(reader: Pick<Reader, 'agency'>): Promise<VisibleProgrammes> {
+    if (reader.agency === EVERY_AGENCY) return 'all';
+    const programmes = await this.model.programmes.find({}, { projection: { 'state.participatingAgencies': 1 } }).toArray();
+    return new Set(programmes.filter((p) => p.state?.participatingAgencies?.includes(reader.agency) ?? false).map((p) => p._id));
   }
 
-  async movements(limit: number): Promise<MovementsView> {
-    const [docs, programmes] = await Promise.all([
+  /** The programme panels, summed from the counters of the programmes the reader sees. */
+  async summary(reader: Pick<Reader, 'agency'>, now = new Date()): Promise<Summary> {
+    const [shards, visible] = await Promise.all([this.shards.read(), this.visibleProgrammes(reader)]);
+    return summarise(countersFor(sumShards(shards), visible), now);
+  }
+
+  /** The movements of the programmes the reader sees (one of no known programme: operators only). */
+  async movements(limit: number, reader: Pick<Reader, 'agency'>): Promise<MovementsView> {
+    const [docs, programmes, visible] = await Promise.all([
       this.model.movements.find({ 'state.status': { $in: Object.values(MovementStatus) } }).toArray(),
       this.model.programmes.find({}, { projection: { state: 1 } }).toArray(),
+      this.visibleProgrammes(reader),
     ]);
     const policies = new Map(programmes.map((p) => [p._id, p.state?.childrenPerEscort]));
-    const rows = docs.map((doc) => movementRow(doc, policies));
+    const seen = docs.filter((doc) => visible === 'all' || (doc.state.programmeId !== undefined && visible.has(doc.state.programmeId)));
+    const rows = seen.map((doc) => movementRow(doc, policies));
     const byDeparture = (a: MovementRow, b: MovementRow) => (a.departure ?? '').localeCompare(b.departure ?? '');
     const ahead = rows.filter((r) => r.status === MovementStatus.scheduled || r.status === MovementStatus.departed).sort(byDeparture);
     const recent = rows.filter((r) => r.status === MovementStatus.arrived || r.status === MovementStatus.cancelled).sort((a, b) => byDeparture(b, a));
@@ -75,35 +103,28 @@ export class DashboardQueries {
   }
 
   /**
-   * The open holds: counts by category for every reader; each hold with its
-   * case and reason only for readers entitled to reasons, and only for the
-   * programmes their agency takes part in (`*`: every programme).
+   * The open holds of the programmes the reader sees: counts by category,
+   * and each hold with its case and reason for readers entitled to reasons.
    */
-  async holds(audience: { readonly reasons: boolean; readonly agency: string }): Promise<HoldsView> {
+  async holds(reader: Reader): Promise<HoldsView> {
     const docs = await this.model.holds.find({}).toArray();
+    const visible = await this.ofVisibleProgrammes(docs, await this.visibleProgrammes(reader));
     const byCategory: Record<string, number> = {};
-    for (const hold of docs) byCategory[hold.category] = (byCategory[hold.category] ?? 0) + 1;
-    const view = { total: docs.length, byCategory };
-    if (!audience.reasons) return view;
-    const visible = audience.agency === '*' ? docs : await this.ofParticipatingProgrammes(docs, audience.agency);
+    for (const hold of visible) byCategory[hold.category] = (byCategory[hold.category] ?? 0) + 1;
+    const view = { total: visible.length, byCategory };
+    if (!reader.reasons) return view;
     const holds = (await Promise.all(visible.map((doc) => this.holdRow(doc)))).sort((a, b) => a.placedAt.localeCompare(b.placedAt));
     return { ...view, holds };
   }
 
-  /** The holds whose case belongs to a programme the agency takes part in (or to one from before participation lists). */
-  private async ofParticipatingProgrammes(docs: readonly HoldViewDoc[], agency: string): Promise<HoldViewDoc[]> {
-    if (docs.length === 0) return [];
-    const [cases, programmes] = await Promise.all([
-      this.model.cases.find({ _id: { $in: [...new Set(docs.map((d) => d.caseId))] } } as never, { projection: { 'state.programmeId': 1 } }).toArray(),
-      this.model.programmes.find({}, { projection: { 'state.participatingAgencies': 1 } }).toArray(),
-    ]);
+  /** The holds whose case belongs to a programme the reader sees (a case of no known programme: operators only). */
+  private async ofVisibleProgrammes(docs: readonly HoldViewDoc[], visible: VisibleProgrammes): Promise<readonly HoldViewDoc[]> {
+    if (visible === 'all' || docs.length === 0) return docs;
+    const cases = await this.model.cases.find({ _id: { $in: [...new Set(docs.map((d) => d.caseId))] } } as never, { projection: { 'state.programmeId': 1 } }).toArray();
     const programmeOf = new Map(cases.map((c) => [c._id, c.state?.programmeId]));
-    const participants = new Map(programmes.map((p) => [p._id, p.state?.participatingAgencies]));
     return docs.filter((d) => {
       const programmeId = programmeOf.get(d.caseId);
-      if (!programmeId) return false;
-      const listed = participants.get(programmeId);
-      return listed === undefined || listed.includes(agency);
+      return programmeId !== undefined && visible.has(programmeId);
     });
   }
 

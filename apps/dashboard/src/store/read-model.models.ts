@@ -32,7 +32,7 @@ export interface ProgrammeState {
   readonly destinationState?: string;
   readonly status?: 'active' | 'suspended';
   readonly childrenPerEscort?: number;
-  /** The agencies taking part (programme.created.v1); absent for a programme from before the lists. */
+  /** The agencies taking part (programme.created.v1, programme.participants-changed.v1); absent for a programme from before the lists: operators only. */
   readonly participatingAgencies?: readonly string[];
 }
 export type ProgrammeViewDoc = ProjectionDoc<ProgrammeState>;

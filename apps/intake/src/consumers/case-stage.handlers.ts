@@ -12,7 +12,7 @@ import {
   MovementArrivedV1,
 } from '@homeward/contracts';
 import { TransientError } from '@homeward/errors';
-import { on, type HandlerRegistration } from '@homeward/messaging';
+import { on, onEvenIfErased, type HandlerRegistration } from '@homeward/messaging';
 import type { ServiceContext } from '@homeward/runtime';
 import type { StageFact } from '../domain/case-stage-facts';
 import { CaseRepository } from '../store/case.repository';
@@ -35,8 +35,8 @@ export function caseStageHandlers(context: ServiceContext): HandlerRegistration[
   return [
     on(LegalFileOpenedV1, ({ id, data }) => record(data.caseId, { kind: 'legal-file-opened', eventId: id, at: data.openedAt })),
     on(CaseClearedV1, ({ id, data }) => record(data.caseId, { kind: 'cleared', eventId: id, at: data.clearedAt })),
-    on(CaseRejectedV1, ({ id, data }) => record(data.caseId, { kind: 'rejected', eventId: id, at: data.rejectedAt })),
-    on(CaseHoldPlacedV1, ({ id, data }) =>
+    onEvenIfErased(CaseRejectedV1, ({ id, data }) => record(data.caseId, { kind: 'rejected', eventId: id, at: data.rejectedAt })),
+    onEvenIfErased(CaseHoldPlacedV1, ({ id, data }) =>
       record(data.caseId, { kind: 'hold-placed', eventId: id, at: data.placedAt, holdId: data.holdId }),
     ),
     on(CaseHoldLiftedV1, ({ id, data }) =>
@@ -54,7 +54,7 @@ export function caseStageHandlers(context: ServiceContext): HandlerRegistration[
     on(CaseBoardingMissedV1, ({ id, data }) =>
       record(data.caseId, { kind: 'boarding-missed', eventId: id, at: data.recordedAt, movementId: data.movementId }),
     ),
-    on(CaseHandedOverV1, ({ id, data }) =>
+    onEvenIfErased(CaseHandedOverV1, ({ id, data }) =>
       record(data.caseId, { kind: 'handed-over', eventId: id, at: data.handedOverAt, movementId: data.movementId }),
     ),
     // Keyed by movement: one event, one write per case. A crash half-way

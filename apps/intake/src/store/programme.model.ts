@@ -11,7 +11,7 @@ const programmeSchema = new Schema(
     eligibility: { type: Schema.Types.Mixed, required: true },
     escortPolicy: { type: Schema.Types.Mixed, required: true },
     requirements: { type: [String], required: true },
-    // Absent on a programme from before the lists: open to every agency (libs/auth agency-policy).
+    // Absent on a programme from before the lists: closed to all but the operators until repaired at start (programme-participants.repair.ts).
     participatingAgencies: { type: [String], default: undefined },
     status: { type: String, required: true },
     createdAt: { type: String, required: true },

@@ -1,6 +1,6 @@
 import { CaseBoardedV1, CaseMergedV1, CaseRegisteredV2, CaseWithdrawnV1, LegalFileOpenedV1 } from '@homeward/contracts';
 import { PreconditionFailedError, TransientError } from '@homeward/errors';
-import { on, type HandlerRegistration } from '@homeward/messaging';
+import { on, onEvenIfErased, type HandlerRegistration } from '@homeward/messaging';
 import { AggregateStore } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
 import { closeFile, markBoarded, openFile } from '../domain/case-lifecycle.transitions';
@@ -48,7 +48,7 @@ export function legalFileHandlers(context: ServiceContext): HandlerRegistration[
       // The file's id is the case id: a second delivery hits the same key and creates nothing.
       if (await files.create(caseId, opened.state, [pending], event.id)) context.published();
     }),
-    on(CaseWithdrawnV1, async (event) => {
+    onEvenIfErased(CaseWithdrawnV1, async (event) => {
       const { caseId, withdrawnAt } = event.data;
       await change(caseId, event.type, (file) => closeFile(file, { reason: 'withdrawn', at: withdrawnAt, by: event.type }));
     }),

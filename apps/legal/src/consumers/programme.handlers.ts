@@ -1,4 +1,5 @@
-import { ProgrammeCreatedV1 } from '@homeward/contracts';
+import { ProgrammeCreatedV1, ProgrammeParticipantsChangedV1 } from '@homeward/contracts';
+import { TransientError } from '@homeward/errors';
 import { on, type HandlerRegistration } from '@homeward/messaging';
 import type { ServiceContext } from '@homeward/runtime';
 import { registerProgrammeModel } from '../store/programme.model';
@@ -21,6 +22,12 @@ export function programmeHandlers(context: ServiceContext): HandlerRegistration[
         // A programme is created once; a redelivery finds it stored.
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       }
+    }),
+    // Intake's repair of a programme from before the lists: its copy here gets the same list.
+    on(ProgrammeParticipantsChangedV1, async (event) => {
+      const { programmeId, participatingAgencies } = event.data;
+      const result = await programmes.updateOne({ _id: programmeId }, { $set: { participatingAgencies } });
+      if (result.matchedCount === 0) throw new TransientError(`programme ${programmeId} is not known yet`);
     }),
   ];
 }

@@ -12,7 +12,7 @@ import { createEventFactory, fromKafkaMessage, physicalTopic, toKafkaMessage } f
 import { countUnpublished, sealEvent } from '@homeward/persistence';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { actingAs, expectEventually, testAuthEnv, testServers, uniqueName } from '@homeward/testing';
+import { actingAs, expectEventually, TEST_AGENCY, testAuthEnv, testServers, uniqueName } from '@homeward/testing';
 import { legalService } from '../legal.service';
 import { registerLegalFileModel } from '../store/legal-file.model';
 
@@ -92,6 +92,7 @@ describe('legal service against the real servers', () => {
         eligibility: { maxAgeAtRegistration: 17, childrenOnly: true },
         escortPolicy: { childrenPerEscort: 5, infantsPerEscort: 1, infantAgeMonths: 24 },
         requirements: ['nationality-verified', 'guardian-approved', 'parental-consent', 'exit-clearance', 'travel-document', 'security-screening'],
+        participatingAgencies: [TEST_AGENCY],
         createdAt: '2018-12-01T09:00:00Z',
       },
       { correlationid: id },

@@ -5,7 +5,7 @@ import type { RequirementCode } from '@homeward/contracts';
 export interface ProgrammeRecord {
   _id: string;
   requirements: RequirementCode[];
-  /** Whose people may act on the programme's files; absent for a programme from before the lists (libs/auth agency-policy). */
+  /** Whose people may act on the programme's files; absent for a programme from before the lists: operators only until intake's repair sets it (libs/auth agency-policy). */
   participatingAgencies?: string[];
   createdAt: string;
 }

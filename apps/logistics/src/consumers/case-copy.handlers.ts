@@ -1,6 +1,6 @@
 import { casePersonalFromV2, CaseMergedV1, CaseRegisteredV2, CaseUpdatedV1, CaseWithdrawnV2, type CaseSnapshot } from '@homeward/contracts';
 import { TransientError } from '@homeward/errors';
-import { on, type HandlerRegistration } from '@homeward/messaging';
+import { on, onEvenIfErased, type HandlerRegistration } from '@homeward/messaging';
 import type { ServiceContext } from '@homeward/runtime';
 import type { CaseCopyRecord } from '../store/case-copy.model';
 import type { LogisticsStores } from '../store/logistics.stores';
@@ -54,7 +54,7 @@ export function caseCopyHandlers(stores: LogisticsStores, context: ServiceContex
       await cases.applyOnce(copy._id, event.id, { ...detailsOf(event.data), intakeVersion: event.data.version }, []);
     }),
     // The reason of a withdrawal is personal free text (it can name the child) and stays in intake, sealed: the copy says only that it was withdrawn.
-    on(CaseWithdrawnV2, async (event) => {
+    onEvenIfErased(CaseWithdrawnV2, async (event) => {
       const { caseId } = event.data;
       await mustExist(caseId);
       await cases.applyOnce(caseId, event.id, { exit: 'withdrawn', exitNote: 'withdrawn' }, []);

@@ -1,6 +1,6 @@
 import { CaseClearedV1, CaseHoldLiftedV1, CaseHoldPlacedV1, CaseRejectedV1 } from '@homeward/contracts';
 import { TransientError } from '@homeward/errors';
-import { on, type HandlerRegistration } from '@homeward/messaging';
+import { on, onEvenIfErased, type HandlerRegistration } from '@homeward/messaging';
 import type { ServiceContext } from '@homeward/runtime';
 import type { LogisticsStores } from '../store/logistics.stores';
 import { releaseSeat } from './release-seat';
@@ -19,7 +19,7 @@ export function legalStateHandlers(stores: LogisticsStores, context: ServiceCont
       await mustExist(event.data.caseId);
       await cases.applyOnce(event.data.caseId, event.id, { cleared: true }, []);
     }),
-    on(CaseHoldPlacedV1, async (event) => {
+    onEvenIfErased(CaseHoldPlacedV1, async (event) => {
       const { caseId, holdId } = event.data;
       const copy = await mustExist(caseId);
       await cases.applyOnce(caseId, event.id, { holds: [...new Set([...copy.holds, holdId])] }, []);
@@ -31,7 +31,7 @@ export function legalStateHandlers(stores: LogisticsStores, context: ServiceCont
       const copy = await mustExist(caseId);
       await cases.applyOnce(caseId, event.id, { holds: copy.holds.filter((h) => h !== holdId) }, []);
     }),
-    on(CaseRejectedV1, async (event) => {
+    onEvenIfErased(CaseRejectedV1, async (event) => {
       const { caseId } = event.data;
       await mustExist(caseId);
       // Not the reason: legal seals it (it may name the child), and logistics needs only the fact.

@@ -1,4 +1,4 @@
-import { ProgrammeCreatedV1, ProgrammeResumedV1, ProgrammeSuspendedV1 } from '@homeward/contracts';
+import { ProgrammeCreatedV1, ProgrammeParticipantsChangedV1, ProgrammeResumedV1, ProgrammeSuspendedV1 } from '@homeward/contracts';
 import { TransientError } from '@homeward/errors';
 import { on, type HandlerRegistration } from '@homeward/messaging';
 import type { ApplyOutcome } from '@homeward/persistence';
@@ -23,6 +23,11 @@ export function programmeCopyHandlers(stores: LogisticsStores): HandlerRegistrat
     on(ProgrammeResumedV1, async (event) => {
       const { programmeId } = event.data;
       existing(await programmes.applyOnce(programmeId, event.id, { status: 'active', suspendedReason: null }, []), programmeId);
+    }),
+    // Intake's repair of a programme from before the lists: its copy here gets the same list.
+    on(ProgrammeParticipantsChangedV1, async (event) => {
+      const { programmeId, participatingAgencies } = event.data;
+      existing(await programmes.applyOnce(programmeId, event.id, { participatingAgencies }, []), programmeId);
     }),
   ];
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { CaseHoldLiftedV1, CaseHoldPlacedV1 } from '@homeward/contracts';
+import { CaseHoldLiftedV1, CaseHoldPlacedV1, CaseRejectedV2, CaseWithdrawnV2 } from '@homeward/contracts';
 import { expectEventually, testServers, uniqueName } from '@homeward/testing';
 import { LogisticsHarness, OFFICER } from '../test-support/logistics.harness';
 import { pdfText } from '../test-support/pdf-text';
@@ -121,6 +121,25 @@ describe('logistics: a movement from schedule to handover', () => {
     });
     const assignments = h.published.filter((e) => e.subject === caseId && e.type === 'case.assigned.v1').map((e) => (e.data as { flight: { meetingPoint?: string } }).flight);
     expect(assignments.map((f) => f.meetingPoint)).toEqual([undefined, 'Terminal A, arrivals hall, exit 3']);
+  });
+
+  it('releases the seat of an erased child that is rejected or withdrawn later: the structure moves, the personal part stays gone', async () => {
+    const movementId = await h.scheduleMovement(programmeId);
+    await h.addEscorts(movementId, 'official');
+    const [rejected, withdrawn] = [await h.addCase(programmeId), await h.addCase(programmeId)];
+    await Promise.all([cleared(rejected), cleared(withdrawn)]);
+    expect((await h.api('POST', `/movements/${movementId}/assignments`, { caseIds: [rejected, withdrawn] })).status).toBe(201);
+    // Sealed while the keys exist, as legal's and intake's relays publish them; consumed after the children were erased.
+    const rejection = await h.sealed(CaseRejectedV2, { caseId: rejected, requirement: 'nationality-verified', rejectedBy: 'supervisor-test', rejectedAt: new Date().toISOString(), personal: { reason: 'No evidence of nationality' } });
+    const withdrawal = await h.sealed(CaseWithdrawnV2, { caseId: withdrawn, withdrawnAt: new Date().toISOString(), personal: { reason: 'Family reunited locally' } });
+    await h.service.context.privacy.erase(rejected);
+    await h.service.context.privacy.erase(withdrawn);
+    await rejection.send();
+    await withdrawal.send();
+    await expectEventually(async () => expect((await h.api('GET', `/movements/${movementId}`)).body).toMatchObject({ passengers: [] }), { timeoutMs: 60_000 });
+    const unassigned = () => h.published.filter((e) => [rejected, withdrawn].includes(e.subject) && e.type === 'case.unassigned.v1').map((e) => [e.subject, (e.data as { reason: string }).reason]);
+    await expectEventually(() => expect(unassigned()).toEqual(expect.arrayContaining([[rejected, 'case rejected'], [withdrawn, 'case withdrawn']])));
+    expect(JSON.stringify(h.published.filter((e) => [rejected, withdrawn].includes(e.subject)))).not.toMatch(/No evidence|Family reunited/);
   });
 
   it('takes a case off its movement when legal places a hold, and seats it again only once lifted', async () => {

@@ -8,7 +8,7 @@ export interface ProgrammeCopyRecord {
   status: 'active' | 'suspended';
   suspendedReason: string | null;
   escortPolicy: EscortPolicy;
-  /** Whose people may act on the programme's movements; absent for a programme from before the lists (libs/auth agency-policy). */
+  /** Whose people may act on the programme's movements; absent for a programme from before the lists: operators only until intake's repair sets it (libs/auth agency-policy). */
   participatingAgencies?: string[];
 }
 

@@ -14,7 +14,7 @@ import { createEventFactory, fromKafkaMessage, openEventEnvelope, physicalTopic,
 import { sealEvent } from '@homeward/persistence';
 import { loadServiceConfig, startService, type RunningService } from '@homeward/runtime';
 import { createLogger } from '@homeward/telemetry';
-import { actingAs, testAuthEnv } from '@homeward/testing';
+import { actingAs, TEST_AGENCY, testAuthEnv } from '@homeward/testing';
 import { logisticsService } from '../logistics.service';
 
 export interface Servers {
@@ -94,9 +94,14 @@ export class LogisticsHarness {
 
   /** Produces another service's event to its prefixed topic, as that service's relay would. */
   async produce<TDef extends EventDefinition>(definition: TDef, data: EventData<TDef>): Promise<void> {
+    await (await this.sealed(definition, data)).send();
+  }
+
+  /** Seals another service's event now (its personal part under the child's key) and sends it when told: after an erasure, say. */
+  async sealed<TDef extends EventDefinition>(definition: TDef, data: EventData<TDef>): Promise<{ send(): Promise<void> }> {
     const factory = definition.topic === Topic.legal ? this.legalEvents : this.intakeEvents;
     const event = await sealEvent(this.service.context.privacy, factory(definition, data, { correlationid: randomUUID() }));
-    await this.producer.send({ topic: physicalTopic(this.prefix, definition.topic), messages: [toKafkaMessage(event)] });
+    return { send: async () => void (await this.producer.send({ topic: physicalTopic(this.prefix, definition.topic), messages: [toKafkaMessage(event)] })) };
   }
 
   async createProgramme(programmeId: string, escortPolicy = { childrenPerEscort: 5, infantsPerEscort: 1, infantAgeMonths: 24 }): Promise<void> {
@@ -108,6 +113,8 @@ export class LogisticsHarness {
       eligibility: { maxAgeAtRegistration: 17, childrenOnly: true },
       escortPolicy,
       requirements: ['nationality-verified'],
+      // The tests' callers' agency takes part: a programme without a list is the operators' alone.
+      participatingAgencies: [TEST_AGENCY],
       createdAt: new Date().toISOString(),
     });
   }

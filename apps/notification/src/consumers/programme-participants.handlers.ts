@@ -1,4 +1,4 @@
-import { ProgrammeCreatedV1 } from '@homeward/contracts';
+import { ProgrammeCreatedV1, ProgrammeParticipantsChangedV1 } from '@homeward/contracts';
 import { on, type HandlerRegistration } from '@homeward/messaging';
 import type { ServiceContext } from '@homeward/runtime';
 import { registerProgrammeParticipantsModel } from '../store/programme-participants.model';
@@ -11,6 +11,11 @@ export function programmeParticipantsHandlers(context: ServiceContext): HandlerR
       const { programmeId, participatingAgencies } = event.data;
       // A programme is created once; a redelivery writes the same again.
       await programmes.updateOne({ _id: programmeId }, participatingAgencies ? { $set: { participatingAgencies } } : { $setOnInsert: { _id: programmeId } }, { upsert: true });
+    }),
+    // Intake's repair of a programme from before the lists: its copy here gets the same list.
+    on(ProgrammeParticipantsChangedV1, async (event) => {
+      const { programmeId, participatingAgencies } = event.data;
+      await programmes.updateOne({ _id: programmeId }, { $set: { participatingAgencies } }, { upsert: true });
     }),
   ];
 }

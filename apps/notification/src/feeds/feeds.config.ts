@@ -6,7 +6,7 @@ const positive = (fallback: number) => z.coerce.number().int().positive().defaul
 
 /** The agency feeds' settings; the service refuses to start with a message naming a bad variable. */
 export function loadFeedsConfig(env: NodeJS.ProcessEnv = process.env) {
-  return loadConfig(
+  const loaded = loadConfig(
     {
       // The entitlement list: only these agencies may receive personal data
       // (level `full`). Comma-separated agency ids; empty means none may.
@@ -23,8 +23,12 @@ export function loadFeedsConfig(env: NodeJS.ProcessEnv = process.env) {
       // How long a hole in a feed's sequence may be an append still in flight;
       // after that it is a seq allocated by a writer that failed, and skipped.
       FEEDS_GAP_SETTLE_MS: positive(10_000),
+      // How long a rotated-out webhook secret still signs, beside the new one, by default.
+      FEEDS_SECRET_OVERLAP_MS: z.coerce.number().int().min(0).max(30 * 24 * 3_600_000).default(24 * 3_600_000),
     },
     env,
   );
+  // Production sends webhooks over https to public addresses only (domain/webhook-address.ts).
+  return { ...loaded, production: env['NODE_ENV'] === 'production' || env['HOMEWARD_ENV'] === 'production' };
 }
 export type FeedsConfig = ReturnType<typeof loadFeedsConfig>;

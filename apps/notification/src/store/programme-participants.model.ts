@@ -3,7 +3,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 /** Notification's copy of who participates in each programme (libs/auth agency-policy), from `programme.created.v1`. */
 export interface ProgrammeParticipantsRecord {
   _id: string;
-  /** Absent for a programme from before the lists: open to every agency. */
+  /** Absent for a programme from before the lists: operators only, until intake's repair sets it (programme.participants-changed.v1). */
   participatingAgencies?: string[];
 }
 

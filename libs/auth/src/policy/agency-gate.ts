@@ -6,7 +6,7 @@ import { isOperator, participates, type AgencyPolicy, type Participants } from '
 
 /** A service's own knowledge of its programmes' participants (its local copy of `programme.created.v1`). */
 export interface ProgrammeDirectory {
-  /** `null` when the service does not know the programme (yet); `undefined` participants for a programme from before the lists. */
+  /** `null` when the service does not know the programme (yet); `undefined` participants for a programme from before the lists (operators only). */
   participantsOf(programmeId: string): Promise<{ participants: Participants } | null>;
   /** Every programme the service knows, with its participants (a handful: one per pair of states and period). */
   all(): Promise<ReadonlyArray<{ programmeId: string; participants: Participants }>>;
@@ -55,12 +55,14 @@ export class AgencyGate {
    * way) has no list to check: it is treated as open, as one from before the
    * lists, for the seconds the event takes; refusing would answer the
    * creator's own next call (escorts right after scheduling a flight) 404.
-   * Lists show only programmes the service knows.
+   * A programme the service knows without a list is closed (operators
+   * only). Lists show only programmes the service knows.
    */
   async mayActIn(principal: Principal, programmeId: string): Promise<boolean> {
     if (isOperator(this.policy, principal)) return true;
     const found = await this.directory.participantsOf(programmeId);
-    return participates(this.policy, principal, found?.participants);
+    if (found === null) return true;
+    return participates(this.policy, principal, found.participants);
   }
 
   /** The programmes whose objects a list may show the caller. */

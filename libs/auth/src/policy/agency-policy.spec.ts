@@ -1,6 +1,6 @@
 import { Role } from '../roles';
 import { AgencyGate, type ProgrammeDirectory } from './agency-gate';
-import { agencyPolicyOf, DEFAULT_AGENCY_POLICY, participantsOfNewProgramme, participates, readsWholeAuditTrail } from './agency-policy';
+import { agencyPolicyOf, DEFAULT_AGENCY_POLICY, participantsOfListlessProgramme, participantsOfNewProgramme, participates, readsWholeAuditTrail } from './agency-policy';
 
 const caller = (agency: string) => ({ userId: `u-${agency}`, roles: [Role.CaseWorker], agency });
 
@@ -18,7 +18,8 @@ describe('the agency rule', () => {
     ['a participating agency', 'ombudsperson', ['ombudsperson', 'security'], true],
     ['another agency', 'ministry', ['ombudsperson', 'security'], false],
     ['an operator, listed or not', 'homeward-operations', ['ombudsperson'], true],
-    ['anyone, on a programme from before the lists', 'ministry', undefined, true],
+    ['nobody but operators, on a programme from before the lists', 'ministry', undefined, false],
+    ['an operator, on a programme from before the lists', 'homeward-operations', undefined, true],
   ] as const)('%s: %s on %j → %s', (_what, agency, listed, allowed) => {
     expect(participates(DEFAULT_AGENCY_POLICY, { agency }, listed)).toBe(allowed);
   });
@@ -28,6 +29,11 @@ describe('the agency rule', () => {
     expect(participantsOfNewProgramme(withDefaults, { agency: 'a' }, ['c', 'b', 'c'])).toEqual(['b', 'c']);
     expect(participantsOfNewProgramme(withDefaults, { agency: 'a' }, undefined)).toEqual(['d', 'e']);
     expect(participantsOfNewProgramme(DEFAULT_AGENCY_POLICY, { agency: 'a' }, undefined)).toEqual(['a']);
+  });
+
+  it('repairs a programme from before the lists with its creator agency, or none (operators only)', () => {
+    expect(participantsOfListlessProgramme('ombudsperson')).toEqual(['ombudsperson']);
+    expect(participantsOfListlessProgramme(undefined)).toEqual([]);
   });
 
   it('reads the operator and audit agencies from the environment', () => {
@@ -46,13 +52,14 @@ describe('the agency gate', () => {
     expect(await gate.mayActIn(caller('security'), 'iq-ru')).toBe(true);
     expect(await gate.mayActIn(caller('ministry'), 'iq-ru')).toBe(false);
     expect(await gate.mayActIn(caller('homeward-operations'), 'iq-ru')).toBe(true);
-    expect(await gate.mayActIn(caller('ministry'), 'legacy')).toBe(true);
+    expect(await gate.mayActIn(caller('ministry'), 'legacy')).toBe(false);
+    expect(await gate.mayActIn(caller('homeward-operations'), 'legacy')).toBe(true);
     expect(await gate.mayActIn(caller('ministry'), 'not-known-yet')).toBe(true);
   });
 
   it('filters lists to the programmes the caller participates in', async () => {
-    expect(await gate.listFilter(caller('ministry'))).toEqual({ programmeId: { $in: ['sy-ru', 'legacy'] } });
-    expect(await gate.listFilter(caller('security'), 'programme')).toEqual({ programme: { $in: ['iq-ru', 'legacy'] } });
+    expect(await gate.listFilter(caller('ministry'))).toEqual({ programmeId: { $in: ['sy-ru'] } });
+    expect(await gate.listFilter(caller('security'), 'programme')).toEqual({ programme: { $in: ['iq-ru'] } });
     expect(await gate.listFilter(caller('homeward-operations'))).toEqual({});
   });
 });

@@ -18,9 +18,10 @@ import type { Principal } from '../principal';
  *   reads the records of their own agency's people only).
  *
  * A programme whose list is absent was created before participation existed
- * (its event has no list): it stays open to every agency, as it was, rather
- * than vanishing from the people working on it. Intake always records a list
- * for a new programme, so no programme created today is open.
+ * (its event has no list): it fails closed, open to the operators only, until
+ * intake's one-time repair gives it its creator's agency
+ * (`programme.participants-changed.v1`). Intake always records a list for a
+ * new programme, so no programme is open to every agency.
  */
 export interface AgencyPolicy {
   /** Agencies that see every programme (HOMEWARD_OPERATOR_AGENCIES). */
@@ -54,7 +55,7 @@ export function agencyPolicyOf(env: { HOMEWARD_OPERATOR_AGENCIES: string[]; HOME
 
 export const DEFAULT_AGENCY_POLICY: AgencyPolicy = { operators: DEFAULT_OPERATOR_AGENCIES, auditors: DEFAULT_AUDIT_AGENCIES, programmeDefaults: [] };
 
-/** The agencies listed on a programme; `undefined` for a programme from before participation lists. */
+/** The agencies listed on a programme; `undefined` for a programme from before participation lists (operators only). */
 export type Participants = readonly string[] | undefined;
 
 /** Whether the caller's agency sees every programme. */
@@ -63,7 +64,8 @@ export const isOperator = (policy: AgencyPolicy, principal: Pick<Principal, 'age
 /** Whether the caller may act on the objects of a programme with these participants. */
 export function participates(policy: AgencyPolicy, principal: Pick<Principal, 'agency'>, participants: Participants): boolean {
   if (isOperator(policy, principal)) return true;
-  if (participants === undefined) return true;
+  // No list: fail closed (operators only) rather than open to every agency.
+  if (participants === undefined) return false;
   return participants.includes(principal.agency);
 }
 
@@ -80,4 +82,13 @@ export const readsWholeAuditTrail = (policy: AgencyPolicy, principal: Pick<Princ
 export function participantsOfNewProgramme(policy: AgencyPolicy, creator: Pick<Principal, 'agency'>, named: readonly string[] | undefined): string[] {
   const chosen = named ?? (policy.programmeDefaults.length > 0 ? policy.programmeDefaults : [creator.agency]);
   return [...new Set(chosen)].sort();
+}
+
+/**
+ * The participants intake's one-time repair gives a programme from before
+ * the lists: its creator's agency, as the audit trail recorded it on the
+ * creating call, or none (operators only) when the trail does not tell.
+ */
+export function participantsOfListlessProgramme(creatorAgency: string | undefined): string[] {
+  return creatorAgency ? [creatorAgency] : [];
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../define-event';
 import { Timestamp } from '../common';
 import { ProgrammeDefinition, ProgrammeId } from '../programme';
+import { AgencyId } from './subscription.events';
 import { Topic } from '../topics';
 
 export const ProgrammeCreatedV1 = defineEvent({
@@ -32,4 +33,22 @@ export const ProgrammeResumedV1 = defineEvent({
   keyedBy: 'programme',
   summary: 'A suspended programme was resumed.',
   schema: z.object({ programmeId: ProgrammeId, resumedAt: Timestamp }).strict(),
+});
+
+export const ProgrammeParticipantsChangedV1 = defineEvent({
+  type: 'programme.participants-changed.v1',
+  topic: Topic.intake,
+  keyedBy: 'programme',
+  summary:
+    "A programme's participating agencies were set: so far only by intake's one-time repair of a programme from before the lists, which gets its creator's agency (or none: operators only).",
+  schema: z
+    .object({
+      programmeId: ProgrammeId,
+      participatingAgencies: z
+        .array(AgencyId)
+        .max(50)
+        .describe("The agencies whose people may act on the programme's objects from now on; empty: the operator agencies only."),
+      changedAt: Timestamp,
+    })
+    .strict(),
 });

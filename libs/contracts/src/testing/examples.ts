@@ -154,6 +154,7 @@ export const exampleData: ExampleData = {
   },
   'programme.suspended.v1': { programmeId, reason: 'Security review of the programme', suspendedAt: '2018-02-01T09:00:00Z' },
   'programme.resumed.v1': { programmeId, resumedAt: '2018-12-01T09:00:00Z' },
+  'programme.participants-changed.v1': { programmeId, participatingAgencies: ['ru-childrens-ombudsperson'], changedAt: '2019-01-10T09:00:00Z' },
   'case.updated.v1': {
     caseId,
     programmeId,

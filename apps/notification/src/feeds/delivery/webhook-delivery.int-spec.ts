@@ -87,6 +87,48 @@ describe('feeds: webhook delivery', () => {
     await expectEventually(() => expect(h.published.filter((e) => e.subject === id).map((e) => e.type)).toEqual(['subscription.paused.v1', 'subscription.resumed.v1']));
   });
 
+  it('rotates the secret without losing the cursor: both secrets sign during the overlap, then only the new one', async () => {
+    const rotating = 'feeds-webhook-rotation';
+    const { id, secret: first } = await h.subscribe({
+      agency: 'iq-red-crescent-test',
+      eventTypes: ['case.registered.v1', 'legal-file.opened.v1'],
+      programmes: [rotating],
+      personalData: 'none',
+      delivery: { kind: 'webhook', url: receiver.url },
+    });
+    receiver.status = 200;
+    receiver.secret = first!;
+    await h.createProgramme(rotating);
+    const caseId = await h.registerChild(rotating, child('Rotatia', 'Firstova'));
+    const mine = () => receiver.received.filter((r) => (JSON.parse(r.body) as { subscriptionId: string }).subscriptionId === id);
+    await expectEventually(() => expect(mine()).toHaveLength(1), { timeoutMs: 60_000 });
+
+    const rotated = await h.api('POST', `/subscriptions/${id}/secret-rotation`, { overlapMs: 3_600_000 });
+    expect(rotated.status).toBe(200);
+    const second = rotated.body['webhookSecret'] as string;
+    expect(second).toMatch(/^whsec_/);
+    expect(second).not.toBe(first);
+    expect(rotated.body).toMatchObject({ subscriptionId: id, version: 2, previousSecretSignsUntil: expect.any(String) });
+    expect((await h.api('GET', `/subscriptions/${id}`)).text).not.toContain(second.slice(6));
+    expect((await h.api('GET', `/subscriptions/${id}/deliveries`)).body).toMatchObject({ deliveredThrough: '1' });
+
+    await h.produce(LegalFileOpenedV1, { caseId, openedAt: new Date().toISOString(), requirements: ['nationality-verified'] });
+    await expectEventually(() => expect(mine()).toHaveLength(2), { timeoutMs: 60_000 });
+    const during = mine()[1]!;
+    expect(JSON.parse(during.body)).toMatchObject({ cursor: '2', type: 'legal-file.opened.v1' });
+    expect(during.headers['webhook-signature']!.toString().split(' ')).toHaveLength(2);
+    expect([receiver.verifies(during, first!), receiver.verifies(during, second)]).toEqual([true, true]);
+
+    // Ending the overlap at once: only the newest secret signs.
+    const third = (await h.api('POST', `/subscriptions/${id}/secret-rotation`, { overlapMs: 0 })).body['webhookSecret'] as string;
+    await h.produce(LegalFileOpenedV1, { caseId, openedAt: new Date().toISOString(), requirements: ['exit-clearance'] });
+    await expectEventually(() => expect(mine()).toHaveLength(3), { timeoutMs: 60_000 });
+    const after = mine()[2]!;
+    expect(JSON.parse(after.body)).toMatchObject({ cursor: '3' });
+    expect([receiver.verifies(after, first!), receiver.verifies(after, second), receiver.verifies(after, third)]).toEqual([false, false, true]);
+    expect((await h.api('GET', `/subscriptions/${id}/deliveries`)).body).toMatchObject({ deliveredThrough: '3', consecutiveFailures: 0 });
+  });
+
   it('answers 404 for the delivery log of an unknown subscription', async () => {
     expect((await h.api('GET', `/subscriptions/${randomUUID()}/deliveries`)).status).toBe(404);
   });

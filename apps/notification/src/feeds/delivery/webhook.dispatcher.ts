@@ -3,12 +3,12 @@ import { SubscriptionPausedV1, SubscriptionPauseCause } from '@homeward/contract
 import { backoffDelay, sleep } from '@homeward/messaging';
 import type { AggregateStore } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
-import { DeliveryKind, SubscriptionStatus, type SubscriptionRecord } from '../domain/subscription';
+import { DeliveryKind, signingSecrets, SubscriptionStatus, type SubscriptionRecord } from '../domain/subscription';
 import type { FeedsConfig } from '../feeds.config';
 import type { FeedStore } from '../store/feed.store';
 import type { WebhookDeliveryModels, WebhookProgress } from '../store/webhook-delivery.model';
 import { webhookBody, webhookId } from './webhook-message';
-import { sendWebhook } from './webhook.sender';
+import { sendWebhook, type ResolveHost } from './webhook.sender';
 
 const BATCH = 20;
 export const DISPATCHER = 'webhook-dispatcher';
@@ -19,6 +19,8 @@ export interface WebhookDispatcherDeps {
   readonly feed: FeedStore;
   readonly delivery: WebhookDeliveryModels;
   readonly config: FeedsConfig;
+  /** How host names are resolved at send time (the system resolver unless a test gives one). */
+  readonly resolve?: ResolveHost;
 }
 
 /**
@@ -62,7 +64,15 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
     for (const entry of entries) {
       if (stopping.signal.aborted) return;
       const id = webhookId(subscription._id, entry.seq);
-      const outcome = await sendWebhook({ url: subscription.webhookUrl!, secret: subscription.webhookSecret!, id, body: webhookBody(subscription._id, entry), timeoutMs: config.FEEDS_WEBHOOK_TIMEOUT_MS });
+      const outcome = await sendWebhook({
+        url: subscription.webhookUrl!,
+        secrets: signingSecrets(subscription, new Date()),
+        id,
+        body: webhookBody(subscription._id, entry),
+        timeoutMs: config.FEEDS_WEBHOOK_TIMEOUT_MS,
+        policy: { production: config.production },
+        ...(deps.resolve ? { resolve: deps.resolve } : {}),
+      });
       await delivery.attempts.collection.insertOne({
         _id: randomUUID(),
         subscriptionId: subscription._id,

@@ -31,6 +31,9 @@ export interface SubscriptionRecord {
   webhookUrl?: string | undefined;
   /** `whsec_<base64>`: shown once at creation, kept to sign every delivery. */
   webhookSecret?: string | undefined;
+  /** The secret before the last rotation, still signing beside the new one until `previousWebhookSecretUntil`. */
+  previousWebhookSecret?: string | undefined;
+  previousWebhookSecretUntil?: string | undefined;
   /** Key of the subscription's pseudonymous case references (see case-reference.ts). */
   pseudonymKey: string;
   status: SubscriptionStatus;
@@ -71,4 +74,10 @@ export function wants(subscription: Pick<SubscriptionRecord, 'eventTypes' | 'pro
 export interface EventScope {
   readonly programmeId?: string | undefined;
   readonly destinationState?: string | undefined;
+}
+
+/** The secrets a delivery is signed with now: the current one, and the previous one while the rotation's overlap lasts. */
+export function signingSecrets(subscription: Pick<SubscriptionRecord, 'webhookSecret' | 'previousWebhookSecret' | 'previousWebhookSecretUntil'>, now: Date): string[] {
+  const previous = subscription.previousWebhookSecret && subscription.previousWebhookSecretUntil && Date.parse(subscription.previousWebhookSecretUntil) > now.getTime();
+  return [...(subscription.webhookSecret ? [subscription.webhookSecret] : []), ...(previous ? [subscription.previousWebhookSecret!] : [])];
 }

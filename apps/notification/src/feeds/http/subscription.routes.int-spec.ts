@@ -77,6 +77,10 @@ describe('feeds: subscriptions', () => {
       ['POST', '/subscriptions', { ...valid, destinationStates: ['Russia'] }, 400, /\/destinationStates\/0/],
       ['POST', '/subscriptions', { ...valid, delivery: { kind: 'webhook', url: 'ftp://agency.example.org/x' } }, 400, /\/delivery\/url/],
       ['POST', '/subscriptions', { ...valid, delivery: { kind: 'email' } }, 400, /\/delivery/],
+      ['POST', '/subscriptions', { ...valid, delivery: { kind: 'webhook', url: 'http://agency.example.org/x' } }, 400, /\/delivery\/url.*https/],
+      ['POST', '/subscriptions', { ...valid, personalData: 'full', agency: ENTITLED_AGENCY, delivery: { kind: 'webhook', url: 'http://10.0.0.1/x' } }, 400, /\/delivery\/url.*loopback/],
+      ['POST', `/subscriptions/${target.id}/secret-rotation`, {}, 422, /secret-needs-webhook-delivery/],
+      ['POST', `/subscriptions/${target.id}/secret-rotation`, { overlapMs: -1 }, 400, /\/overlapMs/],
       ['POST', '/subscriptions', { ...valid, secret: 'mine' }, 400, /secret/],
       ['POST', '/subscriptions', { ...valid, personalData: 'full' }, 422, /full-data-entitlement/],
       ['POST', '/subscriptions', valid, 403, /admin/, actingAs('case-worker-test', ['case-worker'])],
@@ -84,6 +88,7 @@ describe('feeds: subscriptions', () => {
       ['PATCH', `/subscriptions/${target.id}`, { personalData: 'full' }, 422, /full-data-entitlement/],
       ['PATCH', `/subscriptions/${target.id}`, { webhookUrl: 'https://agency.example.org/x' }, 422, /webhook-url-needs-webhook-delivery/],
       ['PATCH', `/subscriptions/${target.id}`, {}, 400, /at least one field/],
+      ['PATCH', `/subscriptions/${target.id}`, { webhookUrl: 'http://agency.example.org/x' }, 400, /\/webhookUrl.*https/],
       ['PATCH', `/subscriptions/${target.id}`, { eventTypes: ['case.cleared.v1', 'case.cleared.v1'] }, 400, /\/eventTypes/],
       ['PATCH', '/subscriptions/00000000-0000-4000-8000-00000000abcd', { programmes: [] }, 404, /does not exist/],
       ['GET', '/subscriptions/not-a-uuid', undefined, 400, /params\.subscriptionId/],
@@ -97,6 +102,36 @@ describe('feeds: subscriptions', () => {
     }
     expect((await h.api('GET', '/subscriptions')).body).toEqual(before);
     expect((await h.api('GET', `/subscriptions/${target.id}`)).body).toMatchObject({ version: 1, personalData: 'none', status: 'active' });
+  });
+
+  it('in production takes webhook URLs over https to public hosts only, naming the field, and changes nothing', async () => {
+    const production = await FeedsHarness.start(uniqueName('feeds-production-urls'), { NODE_ENV: 'production' });
+    try {
+      const valid = { agency: ENTITLED_AGENCY, eventTypes: ['case.cleared.v1'], personalData: 'full', delivery: { kind: 'webhook', url: 'https://agency.example.org/homeward' } };
+      const accepted = await production.api('POST', '/subscriptions', valid);
+      expect(accepted.status).toBe(201);
+      const id = accepted.body['subscriptionId'] as string;
+      const refused: Array<[string, string, unknown, RegExp]> = [
+        ['POST', '/subscriptions', { ...valid, delivery: { kind: 'webhook', url: 'http://agency.example.org/homeward' } }, /\/delivery\/url.*must use https/],
+        ['POST', '/subscriptions', { ...valid, delivery: { kind: 'webhook', url: 'http://127.0.0.1:4000/hooks' } }, /\/delivery\/url.*must use https/],
+        ['POST', '/subscriptions', { ...valid, delivery: { kind: 'webhook', url: 'https://127.0.0.1/hooks' } }, /\/delivery\/url.*loopback/],
+        ['POST', '/subscriptions', { ...valid, delivery: { kind: 'webhook', url: 'https://localhost/hooks' } }, /\/delivery\/url.*inside the deployment/],
+        ['POST', '/subscriptions', { ...valid, delivery: { kind: 'webhook', url: 'https://10.20.30.40/hooks' } }, /\/delivery\/url.*private/],
+        ['POST', '/subscriptions', { ...valid, delivery: { kind: 'webhook', url: 'https://192.168.0.10/hooks' } }, /\/delivery\/url.*private/],
+        ['POST', '/subscriptions', { ...valid, delivery: { kind: 'webhook', url: 'https://169.254.169.254/latest/meta-data/' } }, /\/delivery\/url.*metadata/],
+        ['POST', '/subscriptions', { ...valid, delivery: { kind: 'webhook', url: 'https://[fe80::1]/hooks' } }, /\/delivery\/url.*link-local/],
+        ['POST', '/subscriptions', { ...valid, delivery: { kind: 'webhook', url: 'https://metadata.google.internal/computeMetadata/v1/' } }, /\/delivery\/url.*inside the deployment/],
+        ['PATCH', `/subscriptions/${id}`, { webhookUrl: 'https://172.16.5.4/hooks' }, /\/webhookUrl.*private/],
+      ];
+      for (const [method, path, body, detail] of refused) {
+        const res = await production.api(method, path, body);
+        expect({ body, status: res.status, type: res.body['type'], mentions: detail.test(res.text) }).toEqual({ body, status: 400, type: expect.any(String), mentions: true });
+      }
+      const listed = (await production.api('GET', '/subscriptions')).body['subscriptions'] as Array<Record<string, unknown>>;
+      expect(listed).toEqual([expect.objectContaining({ subscriptionId: id, version: 1, delivery: valid.delivery })]);
+    } finally {
+      await production.stop();
+    }
   });
 
   it('documents the feeds in the service’s one OpenAPI document, beside the e-mail deliveries', async () => {

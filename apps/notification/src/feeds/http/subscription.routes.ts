@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import { SubscriptionPauseCause, SubscriptionPausedV1, SubscriptionResumedV1 } from '@homeward/contracts';
-import { ConflictError, NotFoundError, RuleViolationError } from '@homeward/errors';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '@homeward/errors';
 import { createApiRouter } from '@homeward/http';
 import type { AggregateStore, Snapshot } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
 import { newPseudonymKey } from '../domain/case-reference';
 import { checkEntitlement, DeliveryKind, FeedRole, requireRole, SubscriptionStatus, type SubscriptionRecord } from '../domain/subscription';
+import { webhookUrlProblem } from '../domain/webhook-address';
 import { newWebhookSecret } from '../delivery/webhook-signature';
 import type { FeedsConfig } from '../feeds.config';
 import type { WebhookDeliveryModels } from '../store/webhook-delivery.model';
@@ -17,6 +18,8 @@ import {
   DeliveriesQuery,
   DeliveryLog,
   ListSubscriptionsQuery,
+  RotatedSecret,
+  SecretRotationBody,
   SubscriptionList,
   SubscriptionParams,
   SubscriptionView,
@@ -34,6 +37,7 @@ export function viewOf(s: Snapshot<SubscriptionRecord>) {
     destinationStates: s.destinationStates,
     personalData: s.personalData,
     delivery: { kind: s.delivery, ...(s.webhookUrl ? { url: s.webhookUrl } : {}) },
+    ...(s.previousWebhookSecretUntil && Date.parse(s.previousWebhookSecretUntil) > Date.now() ? { previousSecretSignsUntil: s.previousWebhookSecretUntil } : {}),
     status: s.status,
     ...(s.status === SubscriptionStatus.paused && s.pausedCause ? { pausedCause: s.pausedCause } : {}),
     createdAt: s.createdAt,
@@ -53,6 +57,11 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
     if (!found || found.status === SubscriptionStatus.deleted) throw new NotFoundError(`subscription ${id} does not exist`);
     return found;
   };
+  // Where webhooks may go depends on the deployment (https; no internal address in production), so it is checked here, after the schema.
+  const checkWebhookUrl = (url: string | undefined, field: string) => {
+    const problem = url === undefined ? undefined : webhookUrlProblem(url, { production: config.production });
+    if (problem) throw new ValidationError(`The webhook URL ${problem}.`, [{ field, message: `the webhook URL ${problem}` }]);
+  };
   const correlation = (req: { get(name: string): string | undefined }) => ({ correlationid: req.get('x-request-id') ?? randomUUID() });
 
   api.post(
@@ -61,6 +70,7 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
     async ({ body }, req, res) => {
       const actor = actorOf(req);
       requireRole(actor.roles, ADMIN, 'managing subscriptions');
+      checkWebhookUrl(body.delivery.kind === DeliveryKind.webhook ? body.delivery.url : undefined, '/delivery/url');
       checkEntitlement(body.agency, body.personalData, config.FEEDS_FULL_DATA_AGENCIES);
       const now = new Date().toISOString();
       const id = randomUUID();
@@ -108,6 +118,7 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
     async ({ params, body }, req, res) => {
       const actor = actorOf(req);
       requireRole(actor.roles, ADMIN, 'managing subscriptions');
+      checkWebhookUrl(body.webhookUrl, '/webhookUrl');
       const current = await existing(params.subscriptionId);
       if (body.webhookUrl && current.delivery !== DeliveryKind.webhook) {
         throw new RuleViolationError('webhook-url-needs-webhook-delivery', `subscription ${current._id} is delivered by pull feed; it has no webhook URL to change`);
@@ -115,6 +126,43 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
       if (body.personalData) checkEntitlement(current.agency, body.personalData, config.FEEDS_FULL_DATA_AGENCIES);
       const saved = await store.update(current._id, current.version, { ...body, updatedAt: new Date().toISOString(), updatedBy: actor.userId }, [], 'subscription');
       res.json(viewOf(saved));
+    },
+  );
+
+  api.post(
+    '/subscriptions/:subscriptionId/secret-rotation',
+    {
+      permission: 'subscription:manage',
+      summary:
+        'Gives a webhook subscription a new signing secret (admin), shown in this answer only. The previous secret keeps signing beside it (two signatures in webhook-signature) until overlapMs has passed; the cursor and the delivery log stay as they are.',
+      params: SubscriptionParams,
+      body: SecretRotationBody,
+      responses: { 200: RotatedSecret },
+    },
+    async ({ params, body }, req, res) => {
+      const actor = actorOf(req);
+      requireRole(actor.roles, ADMIN, 'managing subscriptions');
+      const current = await existing(params.subscriptionId);
+      if (current.delivery !== DeliveryKind.webhook || !current.webhookSecret) {
+        throw new RuleViolationError('secret-needs-webhook-delivery', `subscription ${current._id} is delivered by pull feed; it has no webhook secret to rotate`);
+      }
+      const now = new Date();
+      const overlapMs = body.overlapMs ?? config.FEEDS_SECRET_OVERLAP_MS;
+      const secret = newWebhookSecret();
+      const saved = await store.update(
+        current._id,
+        current.version,
+        {
+          webhookSecret: secret,
+          previousWebhookSecret: overlapMs > 0 ? current.webhookSecret : undefined,
+          previousWebhookSecretUntil: overlapMs > 0 ? new Date(now.getTime() + overlapMs).toISOString() : undefined,
+          updatedAt: now.toISOString(),
+          updatedBy: actor.userId,
+        },
+        [],
+        'subscription',
+      );
+      res.json({ ...viewOf(saved), webhookSecret: secret });
     },
   );
 
@@ -157,7 +205,7 @@ export function subscriptionRoutes(app: Express, context: ServiceContext, deps: 
     const actor = actorOf(req);
     requireRole(actor.roles, ADMIN, 'managing subscriptions');
     const current = await existing(params.subscriptionId);
-    await store.update(current._id, current.version, { status: SubscriptionStatus.deleted, webhookSecret: undefined, updatedAt: new Date().toISOString(), updatedBy: actor.userId }, [], 'subscription');
+    await store.update(current._id, current.version, { status: SubscriptionStatus.deleted, webhookSecret: undefined, previousWebhookSecret: undefined, updatedAt: new Date().toISOString(), updatedBy: actor.userId }, [], 'subscription');
     // Crypto-shredding of the secrets: every earlier commit of the subscription held them sealed with this key.
     await context.privacy.erase(current._id);
     res.status(204).end();

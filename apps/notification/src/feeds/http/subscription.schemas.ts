@@ -13,7 +13,10 @@ const EventTypes = z
 const Programmes = z.array(ProgrammeId).max(100).refine(unique, 'each programme once').describe('Only events of these programmes; empty or absent: every programme.');
 const DestinationStates = z.array(CountryCode).max(50).refine(unique, 'each state once').describe('Only events of cases going to these states; empty or absent: every state.');
 const Level = z.enum(PersonalDataLevel).describe('`none`: pseudonymous case reference, age band, sex, stage, dates. `full`: the event data as published, only for entitled agencies.');
-export const WebhookUrl = z.url({ protocol: /^https?$/ }).max(2000).describe('Where the signed POSTs go (http or https).');
+export const WebhookUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .describe('Where the signed POSTs go: https (plain http only to a loopback address in development); in production never a loopback, private, link-local or metadata address, also once resolved at send time.');
 
 export const SubscriptionParams = z.object({ subscriptionId: SubscriptionId }).strict();
 
@@ -55,7 +58,8 @@ export const SubscriptionView = z.object({
   programmes: z.array(z.string()),
   destinationStates: z.array(z.string()),
   personalData: Level,
-  delivery: z.object({ kind: z.enum(DeliveryKind), url: z.string().optional() }).describe('The secret is never shown again after creation.'),
+  delivery: z.object({ kind: z.enum(DeliveryKind), url: z.string().optional() }).describe('The secret is never shown again after creation or rotation.'),
+  previousSecretSignsUntil: z.string().optional().describe('After a rotation: until when the previous secret still signs beside the new one.'),
   status: z.enum([SubscriptionStatus.active, SubscriptionStatus.paused]),
   pausedCause: z.string().optional().describe('Why it is paused: delivery-failures or admin.'),
   createdAt: z.string(),
@@ -67,6 +71,18 @@ export const SubscriptionView = z.object({
 export const CreatedSubscription = SubscriptionView.extend({
   webhookSecret: z.string().optional().describe('`whsec_…` signing secret of a webhook subscription: shown in this answer only, keep it.'),
 });
+export const SecretRotationBody = z
+  .object({
+    overlapMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 24 * 3_600_000)
+      .optional()
+      .describe('How long the previous secret keeps signing beside the new one (ms, at most 30 days); 0: it stops at once; absent: FEEDS_SECRET_OVERLAP_MS (24 h).'),
+  })
+  .strict();
+export const RotatedSecret = SubscriptionView.extend({ webhookSecret: z.string().describe('The new `whsec_…` signing secret: shown in this answer only, keep it.') });
 export const SubscriptionList = z.object({ subscriptions: z.array(SubscriptionView) });
 
 export const DeliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200).describe('At most this many attempts, oldest first.') }).strict();

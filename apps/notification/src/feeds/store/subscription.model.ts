@@ -14,6 +14,8 @@ const schema = new Schema(
     webhookUrl: { type: String },
     // Sealed at rest (below): the value is a SealedValue, opened on every read.
     webhookSecret: { type: Schema.Types.Mixed },
+    previousWebhookSecret: { type: Schema.Types.Mixed },
+    previousWebhookSecretUntil: { type: String },
     pseudonymKey: { type: Schema.Types.Mixed, required: true },
     status: { type: String, required: true },
     pausedCause: { type: String },
@@ -35,4 +37,4 @@ export type SubscriptionModel = AggregateModel<SubscriptionRecord>;
  * (wrapped by the master key), so a dump of the service's database gives
  * neither away; deleting the subscription shreds that key.
  */
-export const registerSubscriptionModel = aggregateModel<SubscriptionRecord>('FeedSubscription', schema, { sealed: ['webhookSecret', 'pseudonymKey'] });
+export const registerSubscriptionModel = aggregateModel<SubscriptionRecord>('FeedSubscription', schema, { sealed: ['webhookSecret', 'previousWebhookSecret', 'pseudonymKey'] });
