@@ -18,6 +18,8 @@ export interface BenchOptions {
   /** How long a phase may take to drain before what is missing is reported as missing. */
   readonly drainMs: number;
   readonly workDir: string | undefined;
+  /** Every app runs with --cpu-prof; the report names what took their time. */
+  readonly cpuProfile: boolean;
   readonly ports: BenchPorts;
 }
 
@@ -47,6 +49,7 @@ directory tmp/bench/<run>/) and writes report.json, summary.md and chart.svg the
   --query-cases N            cases in the database when the queries are timed (default 100,000; quick 5,000)
   --query-runs N             timed runs of each query (default 200; quick 100)
   --drain-seconds N          how long a phase may take to drain (default 1,800; quick 600)
+  --cpu-prof                 every app runs with node's --cpu-prof; the report lists where their time went
   --work-dir DIR             where the run's servers, logs and report go (default tmp/bench/<run>)
   --kafka-port N             (default 39092)   --kafka-controller-port N (default 39093)
   --mongo-port N             (default 27317)   --smtp-port N             (default 31025)
@@ -56,6 +59,7 @@ directory tmp/bench/<run>/) and writes report.json, summary.md and chart.svg the
 
 const OPTIONS = {
   quick: { type: 'boolean' },
+  'cpu-prof': { type: 'boolean' },
   help: { type: 'boolean' },
   rate: { type: 'string' },
   'latency-cases': { type: 'string' },
@@ -106,6 +110,7 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions | 'help' {
     queryRuns: positive('query-runs', text('query-runs'), quick ? 100 : 200),
     drainMs: positive('drain-seconds', text('drain-seconds'), quick ? 600 : 1_800) * 1_000,
     workDir: text('work-dir'),
+    cpuProfile: values['cpu-prof'] === true,
     ports: {
       kafka: port('kafka-port', 39_092),
       kafkaController: port('kafka-controller-port', 39_093),

@@ -31,7 +31,7 @@ export const quietLogger = { error: () => undefined, warn: () => undefined, info
  * record's timestamp is then when Kafka appended it, which the relay's share
  * of the latency is measured against.
  */
-export async function startBenchStack(ports: BenchPorts, workDir: string, runId: string, log: (line: string) => void): Promise<BenchStack> {
+export async function startBenchStack(ports: BenchPorts, workDir: string, runId: string, log: (line: string) => void, cpuProfileDir?: string): Promise<BenchStack> {
   const servers = await chaosServers(join(workDir, 'run'), log, {
     KAFKA_PORT: ports.kafka,
     KAFKA_CONTROLLER_PORT: ports.kafkaController,
@@ -44,6 +44,8 @@ export async function startBenchStack(ports: BenchPorts, workDir: string, runId:
     apps: appNames,
     namePrefix: 'bench',
     ports: Object.fromEntries(appNames.map((name, i) => [name, ports.services + i])),
+    // Each app writes its V8 CPU profile as it exits.
+    ...(cpuProfileDir ? { env: (app: AppName) => ({ NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(cpuProfileDir, app)}` }) } : {}),
   });
   try {
     await services.startAll();
@@ -61,10 +63,10 @@ export async function startBenchStack(ports: BenchPorts, workDir: string, runId:
       topics,
       programmeId: PROGRAMME.programmeId,
       request,
-      close: async () => {
+      close: once(async () => {
         await services.stopAll().catch(() => undefined);
         await servers.down().catch((error: unknown) => log(`servers down failed: ${String(error)}`));
-      },
+      }),
     };
   } catch (error) {
     await services.stopAll().catch(() => undefined);
@@ -84,4 +86,10 @@ export async function useBrokerTime(kafka: Kafka, topics: readonly string[]): Pr
   } finally {
     await admin.disconnect();
   }
+}
+
+/** The first call runs `task`; later calls get the same promise. */
+function once(task: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= task());
 }

@@ -40,6 +40,15 @@ export function benchSummary(r: BenchReport): string {
     '## Processes (peak memory, CPU seconds over the run)',
     ...Object.entries(r.processes).map(([name, p]) => `- ${name}: RSS ${n(p.rssMb)} MB (VmHWM ${n(p.hwmMb)} MB), CPU ${n(p.cpuSeconds)} s`),
     '',
+    ...(r.profiles
+      ? [
+          '## CPU profiles (self time)',
+          ...Object.entries(r.profiles).flatMap(([app, hints]) =>
+            hints.map((h) => `- ${app} (${n(h.sampledSeconds)} s sampled): ${h.byPlace.slice(0, 8).map((p) => `${p.place} ${Math.round(p.share * 100)}%`).join(', ')}; top: ${h.topFunctions.slice(0, 5).map((f) => `${f.name} ${Math.round(f.share * 100)}%`).join(', ')}`),
+          ),
+          '',
+        ]
+      : []),
     '## Phases',
     ...r.phases.map(
       (p) =>

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serviceNames } from '@homeward/testing';
 import { newRunId } from '../scenario/scenario-options';
 import { benchChart } from './bench-chart';
+import { summariseProfiles, type ProfileHint } from './cpu-profile-summary';
 import { commitOf, loadAverage, machineOf, type Machine } from './bench-machine';
 import type { BenchOptions } from './bench-options';
 import { benchSummary } from './bench-summary';
@@ -43,6 +44,8 @@ export interface BenchReport {
   readonly processes: Record<string, ProcessPeak>;
   readonly phases: readonly PhaseRecord[];
   readonly targets: readonly TargetCheck[];
+  /** With --cpu-prof: each app's self time by package and its top functions. */
+  readonly profiles?: Record<string, ProfileHint[]>;
   readonly workDir: string;
 }
 
@@ -77,7 +80,8 @@ export async function runBench(options: BenchOptions, workDir: string, log: (lin
   const startedAt = new Date();
   const loadAverageStart = loadAverage();
   log(`bench ${runId} (${options.quick ? 'quick' : 'full'}) in ${workDir}; load average ${loadAverageStart.join(' ')}`);
-  const stack = await startBenchStack(options.ports, workDir, runId, log);
+  const profileDir = options.cpuProfile ? join(workDir, 'profiles') : undefined;
+  const stack = await startBenchStack(options.ports, workDir, runId, log, profileDir);
   // Ctrl-C or a SIGTERM stops the run's own servers and apps before leaving; partial.json keeps what was measured.
   const interrupted = (signal: NodeJS.Signals) => {
     log(`${signal}: stopping the run's servers and apps`);
@@ -142,6 +146,14 @@ export async function runBench(options: BenchOptions, workDir: string, log: (lin
       rssMbMax,
     });
     const { workDir: _w, ...shown } = options;
+    // The apps write their profiles as they exit: stop them first.
+    if (profileDir) await stack.close();
+    let profiles: Record<string, ProfileHint[]> | undefined;
+    try {
+      profiles = profileDir ? summariseProfiles(profileDir) : undefined;
+    } catch (error) {
+      log(`the CPU profiles in ${profileDir} could not be read: ${(error as Error).message}`);
+    }
     const report: BenchReport = {
       run: runId,
       mode: options.quick ? 'quick' : 'full',
@@ -168,6 +180,7 @@ export async function runBench(options: BenchOptions, workDir: string, log: (lin
       processes,
       phases,
       targets,
+      ...(profiles ? { profiles } : {}),
       workDir,
     };
     writeFileSync(join(workDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -25,6 +25,8 @@ export interface ChaosServicesOptions {
   readonly ports?: Partial<Record<AppName, number>>;
   /** Run-id-derived names for topics, databases and groups start with this (default `chaos`). */
   readonly namePrefix?: string;
+  /** More variables for an app (the benchmark's NODE_OPTIONS=--cpu-prof). */
+  readonly env?: (app: AppName) => Record<string, string>;
 }
 
 /** The services as processes against the chaos run's own servers; each keeps its port across restarts. */
@@ -61,6 +63,7 @@ export async function chaosServices(servers: ChaosServers, workDir: string, runI
         DASHBOARD_CONSUMER_GROUPS: apps.map((n) => groups[n]).join(','),
         LOG_LEVEL: 'warn',
         OTEL_EXPORTER_OTLP_ENDPOINT: '',
+        ...options.env?.(app),
       },
     });
     running[app] = service;
