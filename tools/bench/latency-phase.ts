@@ -16,8 +16,14 @@ export interface LatencyResult {
   readonly complete: boolean;
   /** Intake's answer to the guardian's e-mail accepted by Mailpit. */
   readonly endToEndMs: Percentiles;
-  /** The registration's event time (set by intake as it commits) to Kafka's append time of its record (LogAppendTime). */
+  /**
+   * The relay's share, from above: the registration's event time (stamped by
+   * intake just before its commit) to Kafka's append time of its record
+   * (LogAppendTime). Includes the commit itself.
+   */
   readonly relayMs: Percentiles;
+  /** The relay's share, from below: intake's answer (after the commit) to the append; negative when the record was appended before the answer arrived. */
+  readonly relayAfterAnswerMs: Percentiles;
   /** Time to intake's answer, from the request sent. */
   readonly apiMs: Percentiles;
 }
@@ -26,6 +32,7 @@ interface Sent {
   readonly n: number;
   readonly sentAt: number;
   readonly acceptedAt?: number;
+  readonly caseId?: string;
 }
 
 /**
@@ -44,7 +51,7 @@ export async function latencyPhase(stack: BenchStack, tag: string, rate: number,
     const sentAt = Date.now();
     pending.push(
       stack.request('POST', `${stack.urls.intake}/cases`, registration(stack.programmeId, tag, n)).then(
-        (a) => (a.status === 201 ? { n, sentAt, acceptedAt: a.answeredAt } : { n, sentAt }),
+        (a) => (a.status === 201 ? { n, sentAt, acceptedAt: a.answeredAt, caseId: String(a.body['caseId']) } : { n, sentAt }),
         () => ({ n, sentAt }),
       ),
     );
@@ -67,11 +74,16 @@ export async function latencyPhase(stack: BenchStack, tag: string, rate: number,
 
   // Only this phase registers while it runs: every registration in the window is one of its own.
   const relay: number[] = [];
+  const afterAnswer: number[] = [];
+  const answeredAt = new Map(accepted.map((s) => [s.caseId, s.acceptedAt!]));
   for (const { message } of await readTopicMessages(stack.kafka, intakeTopic, 180_000, from)) {
     const type = headerText(message.headers, 'ce_type') ?? '';
     const time = headerText(message.headers, 'ce_time');
     if (!type.startsWith('case.registered.') || !time) continue;
     relay.push(Number(message.timestamp) - Date.parse(time));
+    // The record's key and subject is the case id.
+    const answer = answeredAt.get(message.key?.toString('utf8'));
+    if (answer !== undefined) afterAnswer.push(Number(message.timestamp) - answer);
   }
   return {
     offeredPerSecond: rate,
@@ -82,6 +94,7 @@ export async function latencyPhase(stack: BenchStack, tag: string, rate: number,
     complete: accepted.length === cases && endToEnd.length === cases,
     endToEndMs: percentiles(endToEnd),
     relayMs: percentiles(relay),
+    relayAfterAnswerMs: percentiles(afterAnswer),
     apiMs: percentiles(accepted.map((s) => s.acceptedAt! - s.sentAt)),
   };
 }
