@@ -40,7 +40,7 @@ interface Sent {
  * its time whether or not the ones before were answered), then the e-mail
  * each guardian gets at registration awaited in Mailpit.
  */
-export async function latencyPhase(stack: BenchStack, tag: string, rate: number, cases: number, drainMs: number, log: (line: string) => void): Promise<LatencyResult> {
+export async function latencyPhase(stack: BenchStack, tag: string, first: number, rate: number, cases: number, drainMs: number, log: (line: string) => void): Promise<LatencyResult> {
   const intakeTopic = stack.topics[0]!;
   const from = await topicEnds(stack.kafka, intakeTopic);
   const started = Date.now();
@@ -50,7 +50,7 @@ export async function latencyPhase(stack: BenchStack, tag: string, rate: number,
     if (due > Date.now()) await sleep(due - Date.now());
     const sentAt = Date.now();
     pending.push(
-      stack.request('POST', `${stack.urls.intake}/cases`, registration(stack.programmeId, tag, n)).then(
+      stack.request('POST', `${stack.urls.intake}/cases`, registration(stack.programmeId, tag, first + n)).then(
         (a) => (a.status === 201 ? { n, sentAt, acceptedAt: a.answeredAt, caseId: String(a.body['caseId']) } : { n, sentAt }),
         () => ({ n, sentAt }),
       ),
@@ -67,7 +67,7 @@ export async function latencyPhase(stack: BenchStack, tag: string, rate: number,
   const arrivals = await firstArrivals(stack.urls.mailpit, tag);
   const endToEnd: number[] = [];
   for (const s of accepted) {
-    const at = arrivals.get(guardianAddress(tag, s.n));
+    const at = arrivals.get(guardianAddress(tag, first + s.n));
     if (at !== undefined) endToEnd.push(at - s.acceptedAt!);
   }
   log(`  ${count} e-mails in Mailpit for ${accepted.length} registrations`);

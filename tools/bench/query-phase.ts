@@ -22,10 +22,10 @@ const IMPORT_CHUNK = 20_000;
  * imports, waits (until the deadline) for the dashboard to count them, then times each dashboard panel and intake's name search in
  * Latin and Cyrillic `runs` times each, one request at a time, through the APIs.
  */
-export async function queryPhase(stack: BenchStack, tag: string, registeredSoFar: number, target: number, runs: number, deadlineMs: number, log: (line: string) => void): Promise<QueryResult> {
+export async function queryPhase(stack: BenchStack, tag: string, first: number, registeredSoFar: number, target: number, runs: number, deadlineMs: number, log: (line: string) => void): Promise<QueryResult> {
   const started = Date.now();
   let have = registeredSoFar;
-  let next = 0;
+  let next = first;
   while (have < target && Date.now() - started < deadlineMs) {
     const rows = Math.min(IMPORT_CHUNK, target - have);
     const result = await importPhase(stack, tag, next, rows, deadlineMs - (Date.now() - started), log);
@@ -59,7 +59,7 @@ export async function queryPhase(stack: BenchStack, tag: string, registeredSoFar
     'all panels (/api/dashboard)': await measure(() => `${dashboard}/api/dashboard`),
   };
   // A child of the fill, drawn anew for every search, by a name in each script.
-  const child = () => benchChild(tag, Math.floor(Math.random() * Math.max(1, next)))['names'] as { given: string; family: string }[];
+  const child = () => benchChild(tag, first + Math.floor(Math.random() * Math.max(1, next - first)))['names'] as { given: string; family: string }[];
   const search = (name: string) => `${stack.urls.intake}/cases?${new URLSearchParams({ name, limit: '20' })}`;
   const searches = {
     'latin family name': await measure(() => search(child()[0]!.family)),

@@ -111,16 +111,18 @@ export async function runBench(options: BenchOptions, workDir: string, log: (lin
     const machine = await machineOf(stack.servers.mongoUrl);
     log(`database ${machine.database.name} ${machine.database.version}; ${machine.cores} cores, node ${machine.node}`);
     const tag = (what: string) => `${runId}-${what}`;
-    const latency = await phase('latency', () => latencyPhase(stack, tag('lat'), options.rate, options.latencyCases, options.drainMs, log));
-    const throughput = await phase('throughput', () => throughputPhase(stack, tag('thr'), options.throughputCases, options.concurrency, options.drainMs, log));
+    // Each phase registers other children (other numbers, so other names): none is another phase's duplicate.
+    const firsts = [0, options.latencyCases, options.latencyCases + options.throughputCases, options.latencyCases + options.throughputCases + options.importRows];
+    const latency = await phase('latency', () => latencyPhase(stack, tag('lat'), firsts[0]!, options.rate, options.latencyCases, options.drainMs, log));
+    const throughput = await phase('throughput', () => throughputPhase(stack, tag('thr'), firsts[1]!, options.throughputCases, options.concurrency, options.drainMs, log));
     const nulls = await phase('null pipeline', () =>
       nullPipeline(stack.kafka, stack.services.topicPrefix, `bench-null-${runId}`, throughput.records, throughput.groups, stack.services.groups, options.drainMs, log),
     );
-    const imported = await phase('import', () => importPhase(stack, tag('imp'), 0, options.importRows, options.drainMs, log));
+    const imported = await phase('import', () => importPhase(stack, tag('imp'), firsts[2]!, options.importRows, options.drainMs, log));
     // The queries are timed on intake and the dashboard alone: the other services' backlog would share the cores.
     for (const name of ['legal', 'logistics', 'notification'] as const) await stack.services.stop(name);
     const registered = latency.accepted + throughput.result.accepted + imported.created;
-    const queries = await phase('queries', () => queryPhase(stack, tag('q'), registered, options.queryCases, options.queryRuns, options.drainMs, log));
+    const queries = await phase('queries', () => queryPhase(stack, tag('q'), firsts[3]!, registered, options.queryCases, options.queryRuns, options.drainMs, log));
     const processes = sampler.stop();
     const rssMbMax = Math.max(...Object.entries(processes).filter(([n]) => (serviceNames as readonly string[]).includes(n) || n === 'dashboard').map(([, p]) => Math.max(p.rssMb, p.hwmMb)));
     const ratio = Math.round((throughput.result.eventsPerSecond / nulls.eventsPerSecond) * 1000) / 1000;

@@ -35,11 +35,11 @@ export interface ThroughputRun {
  * every group of the run has read every event, and its time runs from the
  * first request to the broker's append time of the last event it caused.
  */
-export async function throughputPhase(stack: BenchStack, tag: string, cases: number, concurrency: number, drainMs: number, log: (line: string) => void): Promise<ThroughputRun> {
+export async function throughputPhase(stack: BenchStack, tag: string, first: number, cases: number, concurrency: number, drainMs: number, log: (line: string) => void): Promise<ThroughputRun> {
   const from = new Map(await Promise.all(stack.topics.map(async (t) => [t, await topicEnds(stack.kafka, t)] as const)));
   const started = Date.now();
   const answers = await mapWithConcurrency(Array.from({ length: cases }, (_x, n) => n), concurrency, (n) =>
-    stack.request('POST', `${stack.urls.intake}/cases`, registration(stack.programmeId, tag, n)).then((a) => a.status, () => 0),
+    stack.request('POST', `${stack.urls.intake}/cases`, registration(stack.programmeId, tag, first + n)).then((a) => a.status, () => 0),
   );
   const accepted = answers.filter((s) => s === 201).length;
   log(`  ${accepted} of ${cases} registrations accepted in ${((Date.now() - started) / 1000).toFixed(1)} s; waiting until every group has read everything`);
