@@ -39,7 +39,11 @@ export async function startBenchStack(ports: BenchPorts, workDir: string, runId:
     SMTP_PORT: ports.smtp,
     MAILPIT_HTTP_PORT: ports.mailpit,
   });
-  await servers.up();
+  // A server that could not start (a port taken) must not leave the others running.
+  await servers.up().catch(async (error: unknown) => {
+    await servers.down().catch(() => undefined);
+    throw error;
+  });
   const services = await chaosServices(servers, workDir, runId, {
     apps: appNames,
     namePrefix: 'bench',
