@@ -1,4 +1,4 @@
-import { Partitioners, type Consumer, type Kafka, type Message } from 'kafkajs';
+import { Partitioners, type Consumer, type Kafka, type Message, type Producer } from 'kafkajs';
 import { headerText, physicalTopic } from '@homeward/messaging';
 import type { TopicMessage } from '../chaos/topic-reader';
 import { readTopicMessages } from '../chaos/topic-reader';
@@ -66,9 +66,20 @@ export async function nullPipeline(
   }
   await useBrokerTime(kafka, nullTopics);
 
-  // The producer of libs/runtime's start-service; the consumer of libs/messaging's event-consumer.
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
+  // The producer of libs/runtime's start-service, one per app as in the real run (one
+  // shared producer with one request in flight would serialise every app's sends);
+  // the consumer of libs/messaging's event-consumer.
+  const producers = new Map<string, Producer>();
+  const producerOf = async (app: string) => {
+    let producer = producers.get(app);
+    if (!producer) {
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+      producers.set(app, producer);
+      await producer.connect();
+    }
+    return producer;
+  };
+  const seeder = await producerOf('(seed)');
   const consumers: Consumer[] = [];
   const twinGroups: string[] = [];
   try {
@@ -78,6 +89,7 @@ export async function nullPipeline(
       twinGroups.push(group);
       // Only the app's own group publishes; its other consumers (notification's feeds) only read.
       const publishes = appGroups[g.app] === g.group;
+      const producer = await producerOf(g.app);
       const consumer = kafka.consumer({ groupId: group, sessionTimeout: 30_000, heartbeatInterval: 3_000, retry: { retries: 10 } });
       consumers.push(consumer);
       joined.push(new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve())));
@@ -95,7 +107,7 @@ export async function nullPipeline(
     await Promise.race([Promise.all(joined), sleep(120_000)]);
     log(`  ${twinGroups.length} null groups joined; seeding ${seeds.length} of ${records.length} records`);
     const started = Date.now();
-    for (let i = 0; i < seeds.length; i += 500) await producer.sendBatch({ acks: -1, topicMessages: byTopic(seeds.slice(i, i + 500)) });
+    for (let i = 0; i < seeds.length; i += 500) await seeder.sendBatch({ acks: -1, topicMessages: byTopic(seeds.slice(i, i + 500)) });
     const lagLeft = await waitUntilQuiet(kafka, async () => twinGroups, new Set(nullTopics), Date.now() + drainMs, log);
     const appended = (await Promise.all(nullTopics.map((t) => readTopicMessages(kafka, t, 300_000)))).flat();
     const seconds = Math.max(0.001, (Math.max(...appended.map((r) => Number(r.message.timestamp))) - started) / 1000);
@@ -109,7 +121,7 @@ export async function nullPipeline(
     };
   } finally {
     await Promise.all(consumers.map((c) => c.disconnect().catch(() => undefined)));
-    await producer.disconnect().catch(() => undefined);
+    await Promise.all([...producers.values()].map((p) => p.disconnect().catch(() => undefined)));
   }
 }
 
