@@ -21,12 +21,14 @@ module.exports = function jestConfig(projectDir) {
   const kind = process.env.HOMEWARD_TEST_KIND;
   // The chaos check starts servers of its own and runs long: a kind of its own, run last by `npm test`.
   const chaos = kind === 'chaos';
-  const integration = kind === 'integration' || chaos;
+  // So does the benchmark's check (`npm run bench -- --quick` once, issue 12).
+  const bench = kind === 'bench';
+  const integration = kind === 'integration' || chaos || bench;
   return {
     displayName: path.relative(root, projectDir),
     rootDir: projectDir,
     testEnvironment: 'node',
-    testMatch: chaos ? ['**/*.chaos-spec.ts'] : integration ? ['**/*.int-spec.ts'] : ['**/*.spec.ts'],
+    testMatch: chaos ? ['**/*.chaos-spec.ts'] : bench ? ['**/*.bench-spec.ts'] : integration ? ['**/*.int-spec.ts'] : ['**/*.spec.ts'],
     transform: {
       '^.+\\.ts$': [
         '@swc/jest',
@@ -40,7 +42,7 @@ module.exports = function jestConfig(projectDir) {
     },
     transformIgnorePatterns: ['/node_modules/(?!jose/)'],
     moduleNameMapper,
-    globalSetup: integration ? path.join(root, 'libs/testing/src/global-setup.cjs') : undefined,
+    globalSetup: integration && !bench ? path.join(root, 'libs/testing/src/global-setup.cjs') : undefined,
     testTimeout: integration ? 120_000 : 10_000,
     // A client the tests did not close (seen once in intake's import tests:
     // jest then waited ten minutes) must not hang the suite; the results

@@ -11,7 +11,8 @@ import { collectResults } from './test/collect-results';
  * the real Kafka, MongoDB-wire server and Mailpit, which it starts (provisioning them on
  * a new machine) and stops again if it started them; then the journey test
  * once more on the compiled build (`npm run build`, production dependencies
- * only); last the reduced chaos run, on servers of its own.
+ * only), the quick benchmark, and last the reduced chaos run, each of the
+ * last two on servers of its own.
  */
 const resultsDir = join(repoRoot, 'tmp/test-results');
 
@@ -22,6 +23,14 @@ function nx(...args: string[]): number {
     env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
   });
   return result.status ?? 1;
+}
+
+function nxRun(target: string): number {
+  return spawnSync('nx', ['run', target, '--outputStyle=static'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+  }).status ?? 1;
 }
 
 function main(): number {
@@ -35,23 +44,17 @@ function main(): number {
     const checks = nx('-t', 'lint', 'typecheck', 'test', '--parallel=2');
     const integration = nx('-t', 'integration', '--parallel=1');
     // The journey again, with the compiled build on production dependencies only (plain node, no tsx).
-    const compiled = spawnSync('nx', ['run', 'e2e:integration-dist', '--outputStyle=static'], {
-      cwd: repoRoot,
-      stdio: 'inherit',
-      env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
-    }).status;
+    const compiled = nxRun('e2e:integration-dist');
+    // The quick benchmark (issue 12), on servers of its own: it completes and its figures are sane, whatever their speed.
+    const bench = nxRun('tools:bench-check');
     // The reduced chaos run (issue 5): its own servers, every service killed once.
-    const chaos = spawnSync('nx', ['run', 'tools:chaos-check', '--outputStyle=static'], {
-      cwd: repoRoot,
-      stdio: 'inherit',
-      env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
-    }).status;
+    const chaos = nxRun('tools:chaos-check');
     const totals = collectResults(resultsDir);
     console.log(`\nJest reports: ${totals.reports}, skipped tests: ${totals.skipped}, suites that failed to run: ${totals.brokenSuites}`);
     // The plain closing line CI reads.
     console.log(`${totals.passed} passed, ${totals.failed} failed`);
     const ranTests = totals.passed > 0;
-    return checks === 0 && integration === 0 && compiled === 0 && chaos === 0 && ranTests && totals.failed === 0 && totals.brokenSuites === 0 ? 0 : 1;
+    return checks === 0 && integration === 0 && compiled === 0 && bench === 0 && chaos === 0 && ranTests && totals.failed === 0 && totals.brokenSuites === 0 ? 0 : 1;
   } finally {
     if (!wereRunning) servers('down');
   }

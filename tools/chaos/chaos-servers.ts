@@ -18,18 +18,28 @@ export interface ChaosServers {
   down(): Promise<void>;
 }
 
+/** The variables infra/scripts/servers.sh reads for its ports. */
+export interface ServerPorts {
+  readonly KAFKA_PORT: number;
+  readonly KAFKA_CONTROLLER_PORT: number;
+  readonly MONGO_PORT: number;
+  readonly SMTP_PORT: number;
+  readonly MAILPIT_HTTP_PORT: number;
+}
+
 /**
  * Kafka, SecantusDB and Mailpit of the chaos run's own, on ports nobody else
  * uses and with their own run directory, started by infra/scripts/servers.sh:
- * killing them never touches the servers other people's tests share.
+ * killing them never touches the servers other people's tests share. The
+ * benchmark fixes the ports (`fixed`); the chaos run draws free ones.
  */
-export async function chaosServers(runDir: string, log: (line: string) => void): Promise<ChaosServers> {
-  const ports = {
-    KAFKA_PORT: await freeFixedPort(),
-    KAFKA_CONTROLLER_PORT: await freeFixedPort(),
-    MONGO_PORT: await freeFixedPort(),
-    SMTP_PORT: await freeFixedPort(),
-    MAILPIT_HTTP_PORT: await freeFixedPort(),
+export async function chaosServers(runDir: string, log: (line: string) => void, fixed: Partial<ServerPorts> = {}): Promise<ChaosServers> {
+  const ports: ServerPorts = {
+    KAFKA_PORT: fixed.KAFKA_PORT ?? (await freeFixedPort()),
+    KAFKA_CONTROLLER_PORT: fixed.KAFKA_CONTROLLER_PORT ?? (await freeFixedPort()),
+    MONGO_PORT: fixed.MONGO_PORT ?? (await freeFixedPort()),
+    SMTP_PORT: fixed.SMTP_PORT ?? (await freeFixedPort()),
+    MAILPIT_HTTP_PORT: fixed.MAILPIT_HTTP_PORT ?? (await freeFixedPort()),
   };
   const env: Record<string, string> = {
     HOMEWARD_RUN_DIR: runDir,
