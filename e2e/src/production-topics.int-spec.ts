@@ -63,9 +63,10 @@ describe('a service in production mode and its topics', () => {
     await applyTopics(kafka, TOPIC_CATALOG, { prefix, replicationFactor: 1 });
     const second = await launch('after');
     try {
-      await waitUntilReady(second.url, 90_000, () => second.child.exitCode === null);
+      await waitUntilReady(second.url, 240_000, () => second.child.exitCode === null);
     } finally {
       expect(await second.stop('SIGTERM')).toBe(0);
     }
-  });
+    // Two starts of a service from sources: 40 s each on two free cores, over two minutes each on a loaded machine.
+  }, 540_000);
 });
