@@ -10,7 +10,7 @@ import type { CaseSummary } from '../types';
 /**
  * Corrects where the child is now, on the version the person read
  * (If-Match with the ETag): a change someone else made meanwhile is not
- * overwritten, and the person is told what happened and shown the newer case.
+ * overwritten; the page then tells the person and shows the newer case.
  */
 export function CaseEditForm({ found, etag, onSaved, onStale }: { found: CaseSummary; etag: string; onSaved(): void; onStale(): void }) {
   const t = useT();
@@ -44,15 +44,7 @@ export function CaseEditForm({ found, etag, onSaved, onStale }: { found: CaseSum
         }
       }}
     >
-      {problem?.status === 412 ? (
-        <div className="alert" role="alert" data-testid="stale-edit">
-          <p>
-            <strong>{t('edit.staleTitle')}</strong> {t('edit.staleBody')}
-          </p>
-        </div>
-      ) : (
-        <ProblemAlert problem={problem} />
-      )}
+      {problem?.status === 412 ? null : <ProblemAlert problem={problem} />}
       <div className="row">
         <Field label={t('register.facilityName')} error={errors['name'] ?? problem?.fieldMessage('/facility/name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} dir="auto" data-testid="edit-facility-name" />

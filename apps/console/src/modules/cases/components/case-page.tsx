@@ -30,6 +30,7 @@ export default function CasePage() {
     PURPOSE,
   );
   const [editing, setEditing] = useState(false);
+  const [stale, setStale] = useState(false);
   const [withdrawReason, setWithdrawReason] = useState('');
   const [problem, setProblem] = useState<ApiProblem>();
   const c = found.data;
@@ -83,6 +84,13 @@ export default function CasePage() {
               </button>
             ) : null}
           </div>
+          {stale ? (
+            <div className="alert" role="alert" data-testid="stale-edit">
+              <p>
+                <strong>{t('edit.staleTitle')}</strong> {t('edit.staleBody')}
+              </p>
+            </div>
+          ) : null}
           {editing && found.etag ? (
             <CaseEditForm
               key={found.etag}
@@ -90,9 +98,13 @@ export default function CasePage() {
               etag={found.etag}
               onSaved={() => {
                 setEditing(false);
+                setStale(false);
                 found.reload();
               }}
-              onStale={() => found.reload()}
+              onStale={() => {
+                setStale(true);
+                found.reload();
+              }}
             />
           ) : null}
           <h2>{t('case.timeline')}</h2>

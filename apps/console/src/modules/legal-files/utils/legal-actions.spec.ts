@@ -33,11 +33,13 @@ describe('what the legal screens offer', () => {
     expect(mayRequestClearance(legalOfficer, file())).toBe(false);
     expect(mayRequestClearance(legalOfficer, file({ requirements: done, holds: [{ holdId: 'h', category: 'security', placedBy: 'x', placedAt: 'y' }] }))).toBe(false);
     expect(mayRequestClearance(screeningOfficer, file({ requirements: done }))).toBe(false);
+    expect(mayRequestClearance(supervisor, file({ requirements: done }))).toBe(false);
   });
 
   it('refuses, before any click, the approval of a clearance one requested oneself', () => {
     const requested = file({ status: 'clearance-requested', clearance: { requestedBy: 'supervisor-1', requestedAt: '2019-06-19T00:00:00Z' } });
     expect(approvalState(supervisor, requested)).toEqual({ kind: 'refused-own-request', requestedBy: 'supervisor-1' });
+    expect(approvalState({ userId: 'admin-1', roles: ['admin'] }, requested)).toEqual({ kind: 'hidden' });
     expect(approvalState({ userId: 'supervisor-2', roles: ['supervisor'] }, requested)).toEqual({ kind: 'allowed' });
     expect(approvalState(legalOfficer, requested)).toEqual({ kind: 'hidden' });
     expect(approvalState(supervisor, file())).toEqual({ kind: 'hidden' });

@@ -17,10 +17,10 @@ export function mayDecide(actor: LegalActor, requirement: Requirement, file: Leg
   return screening ? actor.roles.includes('screening-officer') : actor.roles.includes('legal-officer');
 }
 
-/** Clearance is asked for once every requirement is satisfied and nothing holds the case. */
+/** Clearance is asked for by a legal officer (legal's rule), once every requirement is satisfied and nothing holds the case. */
 export function mayRequestClearance(actor: LegalActor, file: LegalFile): boolean {
   const openHold = file.holds.some((h) => !h.liftedAt);
-  return file.status === 'open' && !openHold && file.requirements.every((r) => r.status === 'satisfied') && actor.roles.some((r) => ['legal-officer', 'supervisor', 'admin'].includes(r));
+  return file.status === 'open' && !openHold && file.requirements.every((r) => r.status === 'satisfied') && actor.roles.includes('legal-officer');
 }
 
 export type ApprovalState = { kind: 'hidden' } | { kind: 'allowed' } | { kind: 'refused-own-request'; requestedBy: string };
@@ -28,7 +28,7 @@ export type ApprovalState = { kind: 'hidden' } | { kind: 'allowed' } | { kind: '
 /** Four eyes: a supervisor may approve a requested clearance, but never one they requested themselves; said before anyone clicks. */
 export function approvalState(actor: LegalActor, file: LegalFile): ApprovalState {
   if (file.status !== 'clearance-requested' || !file.clearance) return { kind: 'hidden' };
-  if (!actor.roles.some((r) => r === 'supervisor' || r === 'admin')) return { kind: 'hidden' };
+  if (!actor.roles.includes('supervisor')) return { kind: 'hidden' };
   if (file.clearance.requestedBy === actor.userId) return { kind: 'refused-own-request', requestedBy: file.clearance.requestedBy };
   return { kind: 'allowed' };
 }
