@@ -15,6 +15,8 @@ import {
 export interface TestStackOptions {
   /** Also start the dashboard, reading this stack's topics and showing its groups' lag. */
   readonly dashboard?: boolean;
+  /** How the services verify tokens; the in-process test issuer's key set when absent (the console's tests name the development issuer). */
+  readonly authEnv?: Record<string, string>;
 }
 
 export interface TestStack {
@@ -41,7 +43,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const services = {} as Record<ServiceName, ServiceProcess>;
   const database = (name: string) => `${prefix.replaceAll('-', '_')}_${name}`;
   const env = (name: string) => ({
-    ...testAuthEnv(),
+    ...(options.authEnv ?? testAuthEnv()),
     NODE_ENV: 'test',
     HOMEWARD_TOPIC_PREFIX: prefix,
     MONGO_URL: testServers.mongoUrl,
