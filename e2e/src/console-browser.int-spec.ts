@@ -228,6 +228,29 @@ describe('the console in a browser, signed in through the development issuer', (
     await context.close();
   }, 300_000);
 
+  it('imports a list with a live progress bar and the row report, whose refused rows download', async () => {
+    const csv = [
+      'rowReference,sex,givenNameLatin,familyNameLatin,givenNameCyrillic,familyNameCyrillic,birthDate,birthDatePrecision,facilityType,facilityName,facilityCity',
+      `${runId}-1,female,Amina,Petrova,Амина,Петрова,2015-01-01,year,camp,Transit Camp No. 9,Baghdad`,
+      `${runId}-2,male,Yusuf,Petrov,Юсуф,Петров,2016-03-01,month,camp,Transit Camp No. 9,Baghdad`,
+      `${runId}-3,male,Omar,Sidorov,Омар,Сидоров,2016-13-40,day,camp,Transit Camp No. 9,Baghdad`,
+    ].join('\n');
+    const { page, context } = await signedIn(browser, env.console.url, 'case-worker-1', '/imports');
+    await page.locator('select option[value="iq-ru-2019"]').waitFor({ state: 'attached' });
+    await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('[data-testid="import-submit"]').click();
+    await page.locator('[data-testid="import-progress"]').waitFor();
+    await page.locator('[data-testid="import-job"][data-status="completed"]').waitFor({ timeout: 60_000 });
+    await expect(page.locator('[data-testid="import-created"]').textContent()).resolves.toBe('2');
+    await expect(page.locator('[data-testid="import-rejected"]').textContent()).resolves.toBe('1');
+    await expect(page.locator('[data-testid="refused-rows"] tbody tr').count()).resolves.toBe(1);
+    const href = await page.locator('[data-testid="refused-download"]').getAttribute('href');
+    expect(decodeURIComponent(href!.split(',').slice(1).join(','))).toMatch(/^row,field,reason,rule\r\n\d+,birthDate,/);
+    await scan(page, 'imports');
+    await screenshot(page, 'case-worker-import-report');
+    await context.close();
+  }, 120_000);
+
   it('explains a stale edit instead of overwriting the change another person made', async () => {
     const first = await signedIn(browser, env.console.url, 'case-worker-1', `/cases/${caseId}`);
     const second = await browser.newContext({ bypassCSP: true });
@@ -330,7 +353,7 @@ describe('the console in a browser, signed in through the development issuer', (
   it('has no serious accessibility violation on any screen visited', () => {
     writeFileSync(join(ARTIFACTS, 'accessibility.json'), `${JSON.stringify(accessibility, null, 2)}\n`);
     expect(Object.keys(accessibility)).toEqual(
-      expect.arrayContaining(['register', 'case', 'case-list', 'legal-queue', 'legal-file', 'programmes', 'movements', 'movement', 'case-ar', 'audit', 'dashboard', 'home', 'signed-out', 'issuer-sign-in']),
+      expect.arrayContaining(['register', 'case', 'case-list', 'legal-queue', 'legal-file', 'programmes', 'movements', 'movement', 'case-ar', 'audit', 'dashboard', 'home', 'signed-out', 'issuer-sign-in', 'imports']),
     );
     expect(Object.fromEntries(Object.entries(accessibility).filter(([, v]) => v.length > 0))).toEqual({});
   });

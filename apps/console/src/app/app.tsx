@@ -16,6 +16,8 @@ const LegalFilePage = lazy(() => import('../modules/legal-files/components/legal
 const ProgrammesPage = lazy(() => import('../modules/programmes/components/programmes-page'));
 const MovementsPage = lazy(() => import('../modules/movements/components/movements-page'));
 const MovementPage = lazy(() => import('../modules/movements/components/movement-page'));
+const DuplicatesPage = lazy(() => import('../modules/cases/components/duplicates-page'));
+const ImportPage = lazy(() => import('../modules/imports/components/import-page'));
 const AuditPage = lazy(() => import('../modules/audit/components/audit-page'));
 const DashboardPage = lazy(() => import('../modules/dashboard/components/dashboard-page'));
 
@@ -31,6 +33,8 @@ export function App({ session }: { session?: ConsoleSession }) {
                 <Route path="/cases" component={CaseListPage} />
                 <Route path="/cases/new" component={RegisterCasePage} />
                 <Route path="/cases/:caseId" component={CasePage} />
+                <Route path="/imports" component={ImportPage} />
+                <Route path="/duplicates" component={DuplicatesPage} />
                 <Route path="/legal-files" component={LegalQueuePage} />
                 <Route path="/legal-files/:caseId" component={LegalFilePage} />
                 <Route path="/programmes" component={ProgrammesPage} />

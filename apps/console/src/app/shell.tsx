@@ -10,6 +10,8 @@ import { useLocale } from './locale-context';
 
 const NAV: readonly { href: string; label: string; permission: Permission }[] = [
   { href: '/cases', label: 'nav.cases', permission: 'case:read' },
+  { href: '/imports', label: 'nav.imports', permission: 'import:write' },
+  { href: '/duplicates', label: 'nav.duplicates', permission: 'duplicate:review' },
   { href: '/legal-files', label: 'nav.legalFiles', permission: 'legal-file:read' },
   { href: '/programmes', label: 'nav.programmes', permission: 'programme:read' },
   { href: '/movements', label: 'nav.movements', permission: 'movement:read' },

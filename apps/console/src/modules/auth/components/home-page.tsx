@@ -14,6 +14,7 @@ export function HomePage() {
   const tasks = [
     can('case:write') && { href: '/cases/new', label: 'home.register' },
     can('case:read') && { href: '/cases', label: 'home.findCase' },
+    can('import:write') && { href: '/imports', label: 'nav.imports' },
     can('legal-file:read') && { href: '/legal-files?status=open', label: 'home.legalQueue' },
     can('clearance:approve') && { href: '/legal-files?status=clearance-requested', label: 'home.clearances' },
     can('programme:write') && { href: '/programmes', label: 'home.programmes' },
