@@ -301,6 +301,25 @@ describe('the console in a browser, signed in through the development issuer', (
     await lead.context.close();
   }, 120_000);
 
+  it("lets the admin manage an agency's subscription, the webhook secret shown once", async () => {
+    const { page, context } = await signedIn(browser, env.console.url, 'admin-1', '/subscriptions');
+    await page.locator('[data-testid="subscription-agency"]').fill('iq-foreign-ministry');
+    // Nothing listens there: deliveries fail and are logged, which is all this test needs.
+    await page.locator('[data-testid="subscription-url"]').fill('http://127.0.0.1:9/homeward-hook');
+    await page.locator('[data-testid="subscription-create"]').click();
+    await expect(page.locator('[data-testid="webhook-secret"] code').textContent()).resolves.toMatch(/^whsec_/);
+    const row = page.locator('[data-testid="subscriptions"] tr[data-agency="iq-foreign-ministry"]');
+    await row.getByRole('button', { name: 'Pause' }).click();
+    await row.locator('[data-testid="subscription-status"]', { hasText: 'Paused' }).waitFor();
+    await row.getByRole('button', { name: 'Resume' }).click();
+    await row.locator('[data-testid="subscription-status"]', { hasText: 'Active' }).waitFor();
+    await scan(page, 'subscriptions');
+    await screenshot(page, 'admin-subscriptions');
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await row.waitFor({ state: 'detached' });
+    await context.close();
+  }, 120_000);
+
   it('signs out at the console and the issuer: the next visit asks who is signing in', async () => {
     const { page, context } = await signedIn(browser, env.console.url, 'case-worker-1', '/');
     await scan(page, 'home');
@@ -353,7 +372,7 @@ describe('the console in a browser, signed in through the development issuer', (
   it('has no serious accessibility violation on any screen visited', () => {
     writeFileSync(join(ARTIFACTS, 'accessibility.json'), `${JSON.stringify(accessibility, null, 2)}\n`);
     expect(Object.keys(accessibility)).toEqual(
-      expect.arrayContaining(['register', 'case', 'case-list', 'legal-queue', 'legal-file', 'programmes', 'movements', 'movement', 'case-ar', 'audit', 'dashboard', 'home', 'signed-out', 'issuer-sign-in', 'imports']),
+      expect.arrayContaining(['register', 'case', 'case-list', 'legal-queue', 'legal-file', 'programmes', 'movements', 'movement', 'case-ar', 'audit', 'dashboard', 'home', 'signed-out', 'issuer-sign-in', 'imports', 'subscriptions']),
     );
     expect(Object.fromEntries(Object.entries(accessibility).filter(([, v]) => v.length > 0))).toEqual({});
   });

@@ -65,7 +65,8 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
     const child = run('apps/console/src/main.ts', { ...services, ...extra, CONSOLE_PORT: String(port), DEV_ISSUER_PORT: String(issuerPort), NODE_ENV: 'test' }, join(stack.dir, `${name}.log`));
     consoles.push(child);
     const url = `http://127.0.0.1:${port}`;
-    await waitUntilReady(url, 90_000, () => child.exitCode === null);
+    // Generous: on a loaded two-core machine tsx compiling the console's server has taken more than 90 s.
+    await waitUntilReady(url, 240_000, () => child.exitCode === null);
     return { url, stop: () => stopped(child) };
   };
   const stopAll = async () => {

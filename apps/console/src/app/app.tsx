@@ -18,6 +18,7 @@ const MovementsPage = lazy(() => import('../modules/movements/components/movemen
 const MovementPage = lazy(() => import('../modules/movements/components/movement-page'));
 const DuplicatesPage = lazy(() => import('../modules/cases/components/duplicates-page'));
 const ImportPage = lazy(() => import('../modules/imports/components/import-page'));
+const SubscriptionsPage = lazy(() => import('../modules/subscriptions/components/subscriptions-page'));
 const AuditPage = lazy(() => import('../modules/audit/components/audit-page'));
 const DashboardPage = lazy(() => import('../modules/dashboard/components/dashboard-page'));
 
@@ -41,6 +42,7 @@ export function App({ session }: { session?: ConsoleSession }) {
                 <Route path="/movements" component={MovementsPage} />
                 <Route path="/movements/:movementId" component={MovementPage} />
                 <Route path="/audit" component={AuditPage} />
+                <Route path="/subscriptions" component={SubscriptionsPage} />
                 <Route path="/dashboard" component={DashboardPage} />
                 <Route path="/signed-out" component={SignedOutPage} />
                 <Route component={HomePage} />

@@ -16,6 +16,7 @@ const NAV: readonly { href: string; label: string; permission: Permission }[] = 
   { href: '/programmes', label: 'nav.programmes', permission: 'programme:read' },
   { href: '/movements', label: 'nav.movements', permission: 'movement:read' },
   { href: '/audit', label: 'nav.audit', permission: 'audit:read' },
+  { href: '/subscriptions', label: 'nav.subscriptions', permission: 'subscription:manage' },
   { href: '/dashboard', label: 'nav.dashboard', permission: 'dashboard:read' },
 ];
 

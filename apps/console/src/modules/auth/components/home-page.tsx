@@ -20,6 +20,7 @@ export function HomePage() {
     can('programme:write') && { href: '/programmes', label: 'home.programmes' },
     can('movement:write') && { href: '/movements', label: 'home.movements' },
     can('audit:read') && { href: '/audit', label: 'home.audit' },
+    can('subscription:manage') && { href: '/subscriptions', label: 'nav.subscriptions' },
     can('dashboard:read') && { href: '/dashboard', label: 'home.dashboard' },
   ].filter((x): x is { href: string; label: string } => Boolean(x));
   return (
