@@ -1,6 +1,11 @@
 // One jest configuration for every project. HOMEWARD_TEST_KIND picks unit
 // tests (*.spec.ts, no servers) or integration tests (*.int-spec.ts, against
-// the real Kafka, FerretDB and Mailpit that the global setup starts).
+// the real Kafka, MongoDB-wire server and Mailpit that the global setup starts).
+// The Nx targets run jest with NODE_OPTIONS=--experimental-vm-modules: the
+// MongoDB driver 7 loads `os` with a dynamic import(), which jest's module
+// sandbox refuses without it, and the driver then sends an empty client
+// metadata document, which mongod and SecantusDB refuse ("Missing required
+// sub-document 'driver'").
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 

@@ -2,7 +2,7 @@
  * `npm run chaos -- [--cases N] [--malformed] [--kills K] [--work-dir DIR]`:
  * the lifecycle of N cases (default 2,000) through the public APIs while
  * every service is SIGKILLed and restarted K times (default 3), the Kafka
- * broker and FerretDB once each, on servers of the run's own (never the
+ * broker and the database once each, on servers of the run's own (never the
  * shared ones); prints the audit and exits 0 only if nothing was lost,
  * duplicated, reordered or left unfinished. `--malformed` also injects
  * poison messages into every topic and checks each reaches the dead-letter topics.

@@ -8,7 +8,7 @@ import { collectResults } from './test/collect-results';
 /**
  * `npm test`: every project's lint, typecheck and unit tests (cached by Nx),
  * then the integration and end-to-end tests, one project at a time, against
- * the real Kafka, FerretDB and Mailpit, which it starts (provisioning them on
+ * the real Kafka, MongoDB-wire server and Mailpit, which it starts (provisioning them on
  * a new machine) and stops again if it started them; last the reduced chaos
  * run, on servers of its own.
  */

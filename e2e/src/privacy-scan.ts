@@ -26,9 +26,9 @@ const LIST_DATABASES_PATIENCE_MS = 30_000;
 /**
  * Every document of every collection of every database whose name starts with
  * one of the prefixes (listDatabases), and of the stack's known databases.
- * FerretDB answers listDatabases with every database's size, which on a
- * server shared with heavy writers can stall for minutes: past a bound wait,
- * the known names (every database the stack was configured with) are scanned.
+ * A listDatabases that stalls on a server shared with heavy writers is not
+ * waited for past a bound: the known names (every database the stack was
+ * configured with) are scanned then.
  */
 export async function scanDatabases(mongo: MongoClient, prefixes: readonly string[], known: readonly string[]): Promise<ScannedItem[]> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
+import { keyVaultDbFor } from '@homeward/privacy';
 import {
   actingAs,
   createTestCertificates,
@@ -8,12 +9,12 @@ import {
   freePort,
   launchService,
   repoRoot,
-  startSecuredFerretDb,
+  startSecuredMongo,
   startSecuredKafka,
   testAuthEnv,
   uniqueName,
   waitUntilReady,
-  type SecuredFerretDb,
+  type SecuredMongo,
   type SecuredKafka,
   type ServiceName,
   type ServiceProcess,
@@ -27,7 +28,7 @@ const LEGAL_OFFICER: Actor = { user: 'legal-officer-1', roles: ['legal-officer']
 /**
  * Two services as real processes, configured only by the deployment
  * variables (README "Deployment"), against a broker whose sole client
- * listener is SASL_SSL and a FerretDB that speaks only TLS, each service with
+ * listener is SASL_SSL and a SecantusDB that speaks only TLS, each service with
  * its own SCRAM users: a case registered at intake travels through intake's
  * database, Kafka and legal's consumer into legal's database. A service with
  * a wrong Kafka password does not start.
@@ -38,7 +39,7 @@ describe('services over TLS with SCRAM credentials of their own', () => {
   const secret = (name: string) => `${name}-${prefix.slice(-6)}-secret`;
   const services: ServiceProcess[] = [];
   let kafka: SecuredKafka;
-  let mongo: SecuredFerretDb;
+  let mongo: SecuredMongo;
   let caFile: string;
 
   const env = (name: ServiceName, kafkaPassword = secret(`kafka-${name}`)) => ({
@@ -79,11 +80,15 @@ describe('services over TLS with SCRAM credentials of their own', () => {
     const root = { username: 'root', password: secret('root') };
     [kafka, mongo] = await Promise.all([
       startSecuredKafka({ dir, certificates, mechanism: 'SCRAM-SHA-512', users: { 'homeward-intake': secret('kafka-intake'), 'homeward-legal': secret('kafka-legal') } }),
-      startSecuredFerretDb({ dir, certificates, admin: root }),
+      startSecuredMongo({ dir, certificates, admin: root }),
     ]);
     const admin = await MongoClient.connect(mongo.url, { tls: true, tlsCAFile: caFile, auth: root, authSource: 'admin', authMechanism: 'SCRAM-SHA-256' });
     try {
-      for (const name of ['intake', 'legal']) await admin.db('admin').command({ createUser: `homeward-${name}`, pwd: secret(`mongo-${name}`), roles: [] });
+      // As on MongoDB: each service reads and writes its own database and the shared key vault, nothing else.
+      for (const name of ['intake', 'legal']) {
+        const roles = [{ role: 'readWrite', db: `homeward_${name}` }, { role: 'readWrite', db: keyVaultDbFor(prefix) }];
+        await admin.db('admin').command({ createUser: `homeward-${name}`, pwd: secret(`mongo-${name}`), roles });
+      }
     } finally {
       await admin.close();
     }
@@ -93,7 +98,7 @@ describe('services over TLS with SCRAM credentials of their own', () => {
     await Promise.all(services.map((s) => s.stop('SIGTERM')));
     await Promise.all([kafka?.stop(), mongo?.stop()]);
     rmSync(join(dir, 'kafka-data'), { recursive: true, force: true });
-    rmSync(join(dir, 'ferretdb'), { recursive: true, force: true });
+    rmSync(join(dir, 'secantus'), { recursive: true, force: true });
   });
 
   it('carries a registered case from intake to legal', async () => {

@@ -12,8 +12,7 @@ import { startTestStack, type TestStack } from './skeleton-stack';
  * (sibling groups, infants, one who needs a medical escort, a child alone):
  * every step of the scenario in about a minute. The whole first flight
  * (`HOMEWARD_E2E_SEED=first-flight`, 33 children) or both flights (`all`, 63)
- * take minutes on FerretDB, whose reads of an aggregate scan the whole commit
- * log (see the report of issue 3); `npm run scenario` flies both.
+ * take minutes; `npm run scenario` flies both.
  */
 const SEED = process.env['HOMEWARD_E2E_SEED'] ?? 'sample';
 const SAMPLE_SIZE = 12;

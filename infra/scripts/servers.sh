@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Real local servers for development and tests, without Docker: Kafka
-# (KRaft), FerretDB (MongoDB wire protocol, SQLite) and Mailpit (SMTP + API),
+# (KRaft), SecantusDB (MongoDB wire protocol, WiredTiger) and Mailpit (SMTP + API),
 # all bound to 127.0.0.1. See usage() and DESIGN.md "Local infrastructure".
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -10,8 +10,8 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/lib/common.sh"
 # shellcheck source=lib/kafka.sh
 . "$SCRIPT_DIR/lib/kafka.sh"
-# shellcheck source=lib/ferretdb.sh
-. "$SCRIPT_DIR/lib/ferretdb.sh"
+# shellcheck source=lib/secantus.sh
+. "$SCRIPT_DIR/lib/secantus.sh"
 # shellcheck source=lib/mailpit.sh
 . "$SCRIPT_DIR/lib/mailpit.sh"
 
@@ -19,7 +19,7 @@ usage() {
   cat <<EOF
 usage: ${0##*/} <command> [server...]
 
-servers: kafka, mongo (FerretDB; alias ferretdb), mailpit; default: all
+servers: kafka, mongo (SecantusDB; aliases secantus, mongodb), mailpit; default: all
 
   provision [server...]   fetch/build what is missing into \$HOMEWARD_CACHE
   up [server...]          provision, start what is not running, wait until healthy
@@ -29,8 +29,8 @@ servers: kafka, mongo (FerretDB; alias ferretdb), mailpit; default: all
   kill <server...>        SIGKILL (crash simulation; data is kept)
   start <server...>       start again after kill (same as up)
   env                     print connection settings as shell assignments
-  locate                  provision Kafka and FerretDB if needed and print where
-                          they are (JAVA, KAFKA_CLASSPATH, FERRETDB_BIN) as shell
+  locate                  provision Kafka and SecantusDB if needed and print where
+                          they are (JAVA, KAFKA_CLASSPATH, SECANTUS_BIN) as shell
                           assignments, for tests that run servers of their own
   kafka-run <class> [args...]
                           run a Kafka tool class with the broker's classpath,
@@ -41,8 +41,8 @@ environment (defaults): KAFKA_PORT=9092 KAFKA_CONTROLLER_PORT=9093
   MONGO_PORT=27017 SMTP_PORT=1025 MAILPIT_HTTP_PORT=8025
   HOMEWARD_CACHE=\$HOME/.cache/homeward HOMEWARD_RUN_DIR=<repo>/.run
   KAFKA_NUM_PARTITIONS=3 KAFKA_HEAP_OPTS="-Xms256m -Xmx1g"
-  KAFKA_START_TIMEOUT=90 MONGO_START_TIMEOUT=30 MAILPIT_START_TIMEOUT=30
-  HOMEWARD_STOP_TIMEOUT=30 MONGO_REPLSET=rs0 MAILPIT_MAX_MESSAGES=5000
+  KAFKA_START_TIMEOUT=90 MONGO_START_TIMEOUT=60 MAILPIT_START_TIMEOUT=30
+  HOMEWARD_STOP_TIMEOUT=30 SECANTUS_CACHE_SIZE=1G MAILPIT_MAX_MESSAGES=5000
 EOF
 }
 
@@ -57,7 +57,7 @@ servers_from_args() {
   local s
   for s in "$@"; do
     case "$s" in
-      kafka | mongo | ferretdb | mongodb | mailpit | smtp) SERVERS+=("$(canonical_name "$s")") ;;
+      kafka | mongo | secantus | mongodb | mailpit | smtp) SERVERS+=("$(canonical_name "$s")") ;;
       *) die "unknown server '$s' (expected: ${ALL_SERVERS[*]})" ;;
     esac
   done
@@ -169,7 +169,7 @@ cmd_locate() {
   cat <<EOF
 JAVA=$(java_bin)
 KAFKA_CLASSPATH=$KAFKA_LIBS/*
-FERRETDB_BIN=$FERRETDB_BIN
+SECANTUS_BIN=$SECANTUS_BIN
 EOF
 }
 

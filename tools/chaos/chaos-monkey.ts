@@ -16,7 +16,7 @@ export interface MonkeyOptions {
   readonly gapMs: readonly [number, number];
 }
 
-/** Every fault the run must inflict, in a random order: each service killed `killsPerService` times, Kafka once, FerretDB once. */
+/** Every fault the run must inflict, in a random order: each service killed `killsPerService` times, Kafka once, the database once. */
 export function faultPlan(killsPerService: number, random: () => number = Math.random): Fault[] {
   const faults: Fault[] = [
     ...serviceNames.flatMap((name) => Array.from({ length: killsPerService }, () => ({ kind: 'service', name }) as const)),
@@ -35,7 +35,7 @@ const between = ([low, high]: readonly [number, number]) => Math.round(low + Mat
 /**
  * Inflicts the plan one fault at a time, at random moments: SIGKILL of a
  * service process (restarted on the same port), SIGKILL of the Kafka broker
- * or of FerretDB (started again on the same data). Resolves when every fault
+ * or of the database (started again on the same data). Resolves when every fault
  * was inflicted and recovered from.
  */
 export async function runMonkey(

@@ -19,7 +19,7 @@ export interface ChaosServers {
 }
 
 /**
- * Kafka, FerretDB and Mailpit of the chaos run's own, on ports nobody else
+ * Kafka, SecantusDB and Mailpit of the chaos run's own, on ports nobody else
  * uses and with their own run directory, started by infra/scripts/servers.sh:
  * killing them never touches the servers other people's tests share.
  */

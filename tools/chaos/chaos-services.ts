@@ -50,7 +50,7 @@ export async function chaosServices(servers: ChaosServers, workDir: string, runI
     await waitUntilReady(service.url, 300_000, () => service.child.exitCode === null && service.child.signalCode === null, service.instance);
   };
 
-  // A service started while Kafka or FerretDB is down, or while a fresh broker
+  // A service started while Kafka or the database is down, or while a fresh broker
   // still creates the topics another service asked for, exits: try again until it holds.
   const launchUntilReady = async (name: ServiceName) => {
     for (let attempt = 1; ; attempt++) {

@@ -6,7 +6,7 @@ import { runChaos, type ChaosResult } from './run-chaos';
 
 /**
  * The reduced chaos run (`npx nx run tools:chaos-check`, the last step of
- * `npm test`): 200 cases, every service SIGKILLed once, Kafka and FerretDB
+ * `npm test`): 200 cases, every service SIGKILLed once, Kafka and the database
  * once each, and poison messages in every topic, on servers of the test's own
  * (the shared ones are never killed): about five minutes on two cores.
  * `npm run chaos` runs the full form (2,000 cases, every service killed
@@ -34,7 +34,7 @@ describe('chaos run, reduced', () => {
     process.stdout.write(`${formatChaosReport(result)}\n`);
   }, 90 * 60_000);
 
-  it('killed every service once and Kafka and FerretDB once, each coming back', () => {
+  it('killed every service once and Kafka and the database once, each coming back', () => {
     const kills = (name: string) => result.faults.filter((f) => f.fault.name === name).length;
     expect({ intake: kills('intake'), legal: kills('legal'), logistics: kills('logistics'), notification: kills('notification'), kafka: kills('kafka'), mongo: kills('mongo') }).toEqual({
       intake: 1,

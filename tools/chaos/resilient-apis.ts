@@ -4,7 +4,7 @@ import type { HomewardApis } from '../scenario/homeward-apis';
 import { DeadlineExceededError, sleep } from '../scenario/retry';
 
 /**
- * While services, Kafka and FerretDB crash and come back, a call may meet a
+ * While services, Kafka and the database crash and come back, a call may meet a
  * closed port, a reset or a 5xx; a GET that the client already retried for a
  * few seconds ends in a DeadlineExceededError around the same answer.
  */

@@ -59,7 +59,7 @@ const LONG = 15 * 60_000;
 /**
  * `cases` children through the whole lifecycle over the public APIs, on
  * servers and services of the run's own, while every service is SIGKILLed
- * and restarted `killsPerService` times, and the broker and FerretDB once
+ * and restarted `killsPerService` times, and the broker and the database once
  * each; then the audit of what every service, Kafka and Mailpit hold.
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
@@ -67,7 +67,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const { log } = options;
   const runId = newRunId();
   const servers = await chaosServers(join(options.workDir, 'run'), log);
-  log(`chaos ${runId}: own servers in ${join(options.workDir, 'run')} (Kafka ${servers.kafkaBrokers[0]}, FerretDB ${servers.mongoUrl}, Mailpit ${servers.mailpitUrl})`);
+  log(`chaos ${runId}: own servers in ${join(options.workDir, 'run')} (Kafka ${servers.kafkaBrokers[0]}, SecantusDB ${servers.mongoUrl}, Mailpit ${servers.mailpitUrl})`);
   await servers.up();
   const services = await chaosServices(servers, options.workDir, runId);
   try {

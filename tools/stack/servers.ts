@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '@homeward/testing';
 
-/** Runs infra/scripts/servers.sh (Kafka, FerretDB, Mailpit) and returns its exit code. */
+/** Runs infra/scripts/servers.sh (Kafka, SecantusDB, Mailpit) and returns its exit code. */
 export function servers(...args: string[]): number {
   const result = spawnSync('bash', [join(repoRoot, 'infra/scripts/servers.sh'), ...args], { stdio: 'inherit' });
   return result.status ?? 1;

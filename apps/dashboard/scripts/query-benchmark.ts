@@ -5,9 +5,9 @@
  * a case document per case (each a registered-to-handover journey stopped at
  * a random stage, a few on hold) and the counter shards their contributions
  * add up to, plus movements and holds. Then each query runs many times
- * through the real FerretDB (or MongoDB) and the percentiles are printed.
+ * through the real SecantusDB (or MongoDB) and the percentiles are printed.
  *   npx tsx apps/dashboard/scripts/query-benchmark.ts [cases] [runs]
- * Not part of the test suite: writing 100,000 documents takes minutes on FerretDB.
+ * Not part of the test suite: writing 100,000 documents takes minutes.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';

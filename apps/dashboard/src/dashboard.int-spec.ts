@@ -72,7 +72,7 @@ async function nextDashboardEvent(base: string, accept: (data: StreamedSnapshot)
   }
 }
 
-describe('the dashboard against the real Kafka and FerretDB', () => {
+describe('the dashboard against the real Kafka and MongoDB-wire server', () => {
   let dashboard: DashboardHarness;
   const ids = { ru1: randomUUID(), ru2: randomUUID(), kz: randomUUID(), movement: randomUUID(), hold: randomUUID() };
 

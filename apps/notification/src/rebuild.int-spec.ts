@@ -156,6 +156,5 @@ describe('rebuild of the notification copies from the topics', () => {
     expect(await state()).toEqual(good);
     expect(await db().collection('guardian_contacts_before_rebuild').countDocuments({})).toBe(1);
     expect(await db().collection('case_movements_before_rebuild').countDocuments({})).toBe(2);
-    expect(await db().collection('case_movements_commits_before_rebuild').countDocuments({})).toBeGreaterThan(0);
   });
 });

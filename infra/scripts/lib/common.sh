@@ -38,7 +38,7 @@ elapsed_s() { # start_ms -> "1.234"
 canonical_name() {
   case "$1" in
     kafka) echo kafka ;;
-    mongo | ferretdb | mongodb) echo mongo ;;
+    mongo | secantus | mongodb) echo mongo ;;
     mailpit | smtp) echo mailpit ;;
     *) die "unknown server '$1' (expected: ${ALL_SERVERS[*]})" ;;
   esac

@@ -2,7 +2,7 @@
 """Protocol-level readiness probes for the local servers (stdlib only).
 
 A TCP connect only proves a socket is bound; clients fail in the gap between
-"port open" and "server usable" (Kafka without a group coordinator, FerretDB
+"port open" and "server usable" (Kafka without a group coordinator, a database
 before its backend is initialised). These probes speak each wire protocol just
 enough to see the server answer a real request.
 

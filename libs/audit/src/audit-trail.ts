@@ -23,32 +23,24 @@ export interface ChainVerification {
   readonly lastHash: string;
 }
 
-type StoredRecord = AuditRecord & { _id: string | number };
+type StoredRecord = AuditRecord & { _id: string };
 
-/**
- * A record's `_id`: its sequence number, zero-padded so that `_id` order is
- * sequence order. A string because FerretDB's SQLite backend looks up only
- * string and ObjectId `_id`s through its index; a number made every lookup
- * read the whole trail (about a second per append in the chaos run). Trails
- * begun with numeric ids (before this) keep them: see `legacy`.
- */
+/** A record's `_id`: its sequence number, zero-padded so that `_id` order is sequence order. */
 const recordId = (seq: number): string => String(seq).padStart(15, '0');
 
 /**
  * The service's append-only audit trail, hash-chained: each record holds
  * the previous record's hash and its own over both, so an edited record no
  * longer matches its hash and a deleted one leaves a gap in the sequence.
- * FerretDB has no transactions: a record's sequence number is its `_id`, so
- * of two writers appending at once exactly one wins each number and the
- * other reads the new head and tries again. Appends of one process are
- * queued, so the retries are only between replicas.
+ * A record's sequence number is its `_id`, so of two writers appending at
+ * once exactly one wins each number and the other reads the new head (one
+ * indexed read) and tries again. Appends of one process are queued, so the
+ * retries are only between replicas.
  */
 export class AuditTrail {
   private queue: Promise<unknown> = Promise.resolve();
-  /** The last record this process wrote or saw: the next append links to it without reading. */
+  /** The last record this process wrote: the next append links to it without reading, unless another replica appended. */
   private known: AuditRecord | null | undefined;
-  /** A trail whose first record has the numeric `_id` of old: its records keep numeric ids. */
-  private legacy: boolean | undefined;
 
   constructor(private readonly collection: Collection) {}
 
@@ -56,9 +48,13 @@ export class AuditTrail {
     return new AuditTrail(connection.collection(AUDIT_COLLECTION));
   }
 
-  /** The unique index on the sequence number (besides `_id`), made once at start. */
+  /** The unique index on the sequence number and the indexes the auditors' searches use, made once at start. */
   async prepare(): Promise<void> {
     await this.collection.createIndex({ seq: 1 }, { unique: true, name: 'seq_unique' });
+    await this.collection.createIndex({ caseId: 1, seq: 1 }, { name: 'by_case' });
+    await this.collection.createIndex({ 'actor.userId': 1, seq: 1 }, { name: 'by_actor' });
+    await this.collection.createIndex({ 'actor.agency': 1, seq: 1 }, { name: 'by_agency' });
+    await this.collection.createIndex({ at: 1 }, { name: 'by_time' });
   }
 
   /** Resolves once every append asked for so far is written (or failed): shutdown waits for it. */
@@ -74,68 +70,27 @@ export class AuditTrail {
 
   private async appendNow(entry: AuditEntry): Promise<AuditRecord> {
     for (let attempt = 1; ; attempt += 1) {
-      const head = await this.head();
+      if (this.known === undefined) this.known = await this.head();
+      const head = this.known;
       const unhashed = { ...entry, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
       const record: AuditRecord = { ...unhashed, hash: hashOf(unhashed) };
       try {
-        await this.collection.insertOne({ _id: await this.idOf(record.seq), ...record } as never);
+        await this.collection.insertOne({ _id: recordId(record.seq), ...record } as never);
         this.known = record;
         return record;
       } catch (error) {
-        const code = (error as { code?: number }).code;
-        // SQLITE_BUSY from FerretDB under concurrent writers is retriable too.
-        const busy = /SQLITE_BUSY|database is locked/i.test(String((error as Error).message));
-        if ((code !== DUPLICATE_KEY && !busy) || attempt >= MAX_ATTEMPTS) throw error;
+        if ((error as { code?: number }).code !== DUPLICATE_KEY || attempt >= MAX_ATTEMPTS) throw error;
+        // Another replica took the number: read the head again.
+        this.known = undefined;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
   }
 
-  /**
-   * The chain's last record. A sorted query would make FerretDB read and sort
-   * the whole trail on every append (tens of thousands of records after a
-   * busy day), so the head is remembered and only confirmed: the record after
-   * it is looked up by `_id`, and while another replica has appended, the
-   * walk steps forward. The first time, the end is found by galloping and
-   * bisecting over the dense sequence numbers: O(log n) lookups by `_id`.
-   */
+  /** The chain's last record: one read of the sequence index. */
   private async head(): Promise<AuditRecord | null> {
-    if (this.known === undefined) this.known = await this.bySeq(await this.lastSeq());
-    for (;;) {
-      const next = await this.bySeq((this.known?.seq ?? 0) + 1);
-      if (!next) return this.known;
-      this.known = next;
-    }
-  }
-
-  private async bySeq(seq: number): Promise<AuditRecord | null> {
-    if (seq < 1) return null;
-    const found = await this.collection.findOne({ _id: await this.idOf(seq) } as never);
+    const found = await this.collection.findOne({}, { sort: { seq: -1 } });
     return found ? withoutId(found) : null;
-  }
-
-  private async idOf(seq: number): Promise<string | number> {
-    this.legacy ??= (await this.collection.findOne({ _id: 1 } as never, { projection: { _id: 1 } })) !== null;
-    return this.legacy ? seq : recordId(seq);
-  }
-
-  /** The highest sequence number present (0 for an empty trail), with lookups by `_id` only. */
-  private async lastSeq(): Promise<number> {
-    const exists = async (seq: number) => (await this.collection.findOne({ _id: await this.idOf(seq) } as never, { projection: { _id: 1 } })) !== null;
-    if (!(await exists(1))) return 0;
-    let low = 1;
-    let high = 2;
-    while (await exists(high)) {
-      low = high;
-      high *= 2;
-    }
-    // exists(low), not exists(high)
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if (await exists(middle)) low = middle;
-      else high = middle;
-    }
-    return low;
   }
 
   /** Records matching every given criterion, oldest first. */
@@ -147,7 +102,7 @@ export class AuditTrail {
     if (criteria.from || criteria.to) {
       filter['at'] = { ...(criteria.from ? { $gte: criteria.from.toISOString() } : {}), ...(criteria.to ? { $lte: criteria.to.toISOString() } : {}) };
     }
-    const found = await this.collection.find(filter, { sort: { _id: 1 }, limit: criteria.limit ?? 500 }).toArray();
+    const found = await this.collection.find(filter, { sort: { seq: 1 }, limit: criteria.limit ?? 500 }).toArray();
     return found.map(withoutId);
   }
 
@@ -156,7 +111,7 @@ export class AuditTrail {
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
     let records = 0;
-    for await (const document of this.collection.find({}, { sort: { _id: 1 } })) {
+    for await (const document of this.collection.find({}, { sort: { seq: 1 } })) {
       const record = withoutId(document);
       records += 1;
       const { hash, ...unhashed } = record;

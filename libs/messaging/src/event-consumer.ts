@@ -140,10 +140,11 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     for (let attempt = 0; ; attempt++) {
       try {
         // One case at a time in this process, whatever topic its events come
-        // from: their handlers read, change and write the same documents, and
-        // FerretDB does not isolate two updates of one document. Held for one
-        // attempt only, so a message waiting for another of its case's events
-        // (the registration on another topic) lets that one through.
+        // from: aggregates are written with version-checked updates, but some
+        // local copies are read, changed and written whole (the feeds' case
+        // copy), and a case's events should take effect in the order they are
+        // handled. Held for one attempt only, so a message waiting for another
+        // of its case's events (the registration on another topic) lets that one through.
         return await keyLock.run(key, () => process(payload));
       } catch (failure) {
         const givingUp = isRetriable(failure) && Date.now() - started >= retry.giveUpAfterMs;

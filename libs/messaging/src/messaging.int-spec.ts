@@ -22,7 +22,7 @@ const cleared = (caseId: string, n: number): CaseClearedV1Data => ({
   approvedBy: ['legal-officer-1', 'supervisor-1'],
 });
 
-describe('outbox relay and idempotent consumer on the real Kafka and FerretDB', () => {
+describe('outbox relay and idempotent consumer on the real Kafka and MongoDB-wire server', () => {
   const prefix = uniqueName('msg');
   const topic = physicalTopic(prefix, Topic.legal);
   const dlq = physicalTopic(prefix, deadLetterTopic('test'));

@@ -26,7 +26,7 @@ export interface OutboxRelay {
 
 /**
  * Publishes committed events from the aggregates' outboxes, in order per
- * aggregate, then removes them. At least once: a crash after the broker's
+ * aggregate, then takes them off (OutboxStore). At least once: a crash after the broker's
  * acknowledgement and before the removal republishes; consumers deduplicate
  * on the event id.
  */
@@ -53,13 +53,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   const run = async (): Promise<void> => {
     let failures = 0;
-    for (const store of stores) {
-      const restored = await store.recover().catch((error: unknown) => {
-        logger.warn({ err: error, collection: store.name }, 'outbox recovery scan failed; the next start repeats it');
-        return 0;
-      });
-      if (restored > 0) logger.warn({ restored, collection: store.name }, 'commits put back on the outbox after a crash');
-    }
     while (running) {
       dirty = false;
       try {
@@ -103,6 +96,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       } catch (error) {
         logger.warn({ err: error }, 'final outbox flush failed; the next start publishes it');
       }
+      // A twin instance takes the collections over now rather than when the leases run out.
+      await Promise.all(stores.map((store) => store.release().catch(() => undefined)));
     },
   };
 }

@@ -87,7 +87,7 @@ describe('AggregateStore and OutboxStore on the real MongoDB-wire server', () =>
     }
   });
 
-  it('lets exactly one of many concurrent writers win a version (FerretDB does not isolate conditional updates)', async () => {
+  it('lets exactly one of many concurrent writers win a version', async () => {
     const id = randomUUID();
     await store.create(id, { label: 'race', count: 0 }, []);
     const results = await Promise.allSettled(
@@ -127,17 +127,17 @@ describe('AggregateStore and OutboxStore on the real MongoDB-wire server', () =>
     expect(await model.findById(id).lean()).toMatchObject({ count: 1, version: 2 });
   });
 
-  it('sees another instance’s commits although it remembers the head it wrote, and hands out copies nobody can change', async () => {
+  it('sees another instance’s commits, and hands out copies nobody can change', async () => {
     const other = new AggregateStore<Counter>(model);
     const id = randomUUID();
     await store.create(id, { label: 'shared', count: 0 }, []);
     expect(await store.get(id)).toMatchObject({ count: 0, version: 1 });
-    // The other instance writes twice; this one remembers version 1 only.
+    // The other instance writes twice.
     await other.update(id, 1, { count: 1 }, [pending('counter.incremented.v1', id)]);
     await other.applyOnce(id, 'event-from-elsewhere', { count: 2 }, []);
     expect(await store.get(id)).toMatchObject({ count: 2, version: 3 });
     expect(await store.applyOnce(id, 'event-from-elsewhere', { count: 99 }, [])).toBe('duplicate');
-    // Deciding on the remembered head loses to the other instance's newer commit, and says so.
+    // Deciding on an older version loses to the other instance's newer commit, and says so.
     await other.update(id, 3, { count: 3 }, []);
     await expect(store.update(id, 3, { count: 30 }, [])).rejects.toMatchObject({ details: { currentVersion: 4 } });
     expect(await store.update(id, 4, { count: 5 }, [])).toMatchObject({ count: 5, version: 5 });
@@ -160,31 +160,56 @@ describe('AggregateStore and OutboxStore on the real MongoDB-wire server', () =>
   });
 });
 
-describe('outbox recovery', () => {
-  it('puts back a commit whose outbox entry a crash lost, and publishes each aggregate in version order', async () => {
-    const connection = await connectMongo({ url: testServers.mongoUrl, dbName: uniqueName('recovery') });
-    try {
-      const model = aggregateModel<Counter>('Counter', new Schema({ _id: String, label: String, count: Number }, { collection: 'counters', versionKey: false }))(connection);
-      await syncIndexes(connection);
-      const store = new AggregateStore<Counter>(model);
-      const outbox = new OutboxStore(model as unknown as Model<never>);
-      const id = randomUUID();
-      await store.create(id, { label: 'r', count: 0 }, [pending('counter.created.v1', id)]);
-      await store.update(id, 1, { count: 1 }, [pending('counter.incremented.v1', id)]);
-      // The crash: the commit is in the log, its outbox entry is not.
-      await connection.collection('counters_outbox').deleteMany({});
-      expect(await outbox.pending(10)).toEqual([]);
-      expect(await outbox.recover()).toBe(2);
-      expect(await outbox.recover()).toBe(0);
-      const [batch] = await outbox.pending(10);
-      expect(batch!.commits.map((c) => c.version)).toEqual([1, 2]);
-      expect(batch!.events.map((e) => e.type)).toEqual(['counter.created.v1', 'counter.incremented.v1']);
-      await outbox.acknowledge(batch!);
-      expect(await outbox.pending(10)).toEqual([]);
-      expect(await outbox.recover()).toBe(0);
-    } finally {
-      await connection.dropDatabase();
-      await connection.close();
-    }
+describe('the outbox between relays and in lists', () => {
+  let connection: Connection;
+  let model: AggregateModel<Counter>;
+  let store: AggregateStore<Counter>;
+
+  beforeAll(async () => {
+    connection = await connectMongo({ url: testServers.mongoUrl, dbName: uniqueName('relays') });
+    model = aggregateModel<Counter>('Counter', new Schema({ _id: String, label: String, count: Number }, { collection: 'counters', versionKey: false }))(connection);
+    await syncIndexes(connection);
+    store = new AggregateStore<Counter>(model);
+  });
+
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('lets one relay at a time drain a collection, and hands it over on release', async () => {
+    const id = randomUUID();
+    await store.create(id, { label: 'leased', count: 0 }, [pending('counter.created.v1', id)]);
+    const first = new OutboxStore(model as unknown as Model<never>);
+    const twin = new OutboxStore(model as unknown as Model<never>);
+    expect((await first.pending(10)).map((b) => b.aggregateId)).toEqual([id]);
+    expect(await twin.pending(10)).toEqual([]);
+    await first.release();
+    expect((await twin.pending(10)).map((b) => b.aggregateId)).toEqual([id]);
+    expect(await first.pending(10)).toEqual([]);
+    await twin.acknowledge(...(await twin.pending(10)));
+    await twin.release();
+  });
+
+  it('creates many aggregates at once, each with its events, and reports those that existed', async () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    await store.create(b, { label: 'earlier', count: 7 }, []);
+    const created = await store.createMany([a, b, c].map((id) => ({ id, state: { label: 'bulk', count: 0 }, events: [pending('counter.created.v1', id)] })));
+    expect(created).toEqual(new Set([a, c]));
+    expect(await store.get(b)).toMatchObject({ label: 'earlier', count: 7, version: 1 });
+    const relay = new OutboxStore(model as unknown as Model<never>);
+    const ids = (await relay.pending(100)).map((x) => x.aggregateId);
+    expect(ids).toEqual(expect.arrayContaining([a, c]));
+    expect(ids).not.toContain(b);
+    await relay.release();
+  });
+
+  it('keeps the outbox and the inbox out of what lists read', async () => {
+    const id = randomUUID();
+    await store.create(id, { label: 'listed', count: 1 }, [pending('counter.created.v1', id)]);
+    await store.applyOnce(id, 'consumed-1', { count: 2 }, []);
+    const [listed] = await model.find({ _id: id }).lean().exec();
+    expect(listed).toEqual({ _id: id, label: 'listed', count: 2, version: 2 });
+    expect(await store.get(id)).toEqual({ _id: id, label: 'listed', count: 2, version: 2 });
   });
 });

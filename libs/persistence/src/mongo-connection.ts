@@ -25,10 +25,10 @@ export async function connectMongo(options: MongoOptions): Promise<Connection> {
   const connection = mongoose.createConnection(options.url, {
     dbName: options.dbName,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 5_000,
-    // FerretDB speaks the wire protocol but not every server-side feature the
-    // driver may probe for; plain reads and writes with majority-free defaults
-    // work the same on MongoDB and FerretDB.
-    retryWrites: false,
+    // A write that meets a failover is retried once by the driver (MongoDB's
+    // retryable writes): every write here is conditional or keyed, so a retry
+    // never applies twice.
+    retryWrites: true,
     autoIndex: false,
     maxPoolSize: 20,
     ...(process.env['HOMEWARD_DB_PROFILE'] ? { monitorCommands: true } : {}),
@@ -42,7 +42,7 @@ export async function connectMongo(options: MongoOptions): Promise<Connection> {
 /**
  * A development aid (HOMEWARD_DB_PROFILE=<ms>): every interval, the database
  * commands that took the most time, by command and collection, on stderr.
- * Finds the queries FerretDB answers by scanning before a benchmark does.
+ * Names the slow commands and the fields they select on, before a benchmark does.
  */
 function profileCommands(connection: Connection, dbName: string, intervalMs: number): void {
   const totals = new Map<string, { count: number; ms: number; max: number }>();

@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { commonEnv, loadConfig, mongoSecurityOf, transportSecurityEnv } from '@homeward/config';
-import { createTestCertificates, startSecuredFerretDb, uniqueName, type SecuredFerretDb } from '@homeward/testing';
+import { createTestCertificates, startSecuredMongo, uniqueName, type SecuredMongo } from '@homeward/testing';
 import { connectMongo } from './mongo-connection';
 
 /**
- * FerretDB of its own with a TLS listener only and SCRAM users: a service
+ * SecantusDB of its own with a TLS listener only and SCRAM users: a service
  * configured by the deployment variables (README "Deployment") reads and
  * writes its database; a wrong password, no credentials, a client that does
  * not trust the CA and a plaintext client are all refused.
  */
-describe('MongoDB wire over TLS with SCRAM (FerretDB)', () => {
+describe('MongoDB wire over TLS with SCRAM (SecantusDB)', () => {
   let dir: string;
-  let server: SecuredFerretDb;
+  let server: SecuredMongo;
   let caFile: string;
   const open: Connection[] = [];
   const admin = { username: 'root', password: 'root-secret' };
@@ -33,10 +33,10 @@ describe('MongoDB wire over TLS with SCRAM (FerretDB)', () => {
     dir = mkdtempSync(join(tmpdir(), 'homeward-mongo-tls-'));
     const certificates = createTestCertificates(dir);
     caFile = certificates.caFile;
-    server = await startSecuredFerretDb({ dir, certificates, admin });
+    server = await startSecuredMongo({ dir, certificates, admin });
     // What an operator does once per service: a user of its own, made by the first user.
     const root = await connectFromEnv(serviceEnv(admin.username, admin.password));
-    await root.db!.admin().command({ createUser: 'intake', pwd: 'intake-secret', roles: [] });
+    await root.db!.admin().command({ createUser: 'intake', pwd: 'intake-secret', roles: [{ role: 'readWriteAnyDatabase', db: 'admin' }] });
   }, 180_000);
 
   afterAll(async () => {

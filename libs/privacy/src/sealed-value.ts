@@ -1,7 +1,7 @@
 /**
  * A personal value in encrypted form, in place of the value itself, in
  * MongoDB documents, Kafka messages and dead letters alike. The marker key
- * has no `$` or `.` (MongoDB and FerretDB refuse those in field names).
+ * has no `$` or `.` (MongoDB refuses those in field names).
  */
 export interface SealedValue {
   readonly _sealed: 'aes-256-gcm.v1';

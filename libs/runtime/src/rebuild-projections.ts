@@ -26,12 +26,11 @@ export interface RebuildOutcome {
 const BACKUP_SUFFIX = '_before_rebuild';
 
 /**
- * An aggregate projection keeps its truth in companion collections
- * (AggregateStore): the commit log, the outbox and the relay's publication
- * marks. All of them go aside with it: a mark left behind would name a commit
- * id the rebuild writes again and make the relay skip projecting it.
+ * The aggregate store's bookkeeping beside a document's state (unpublished
+ * events, consumed event ids): what the replay's order and timing decide,
+ * not what the projection holds.
  */
-const companions = (collection: string): string[] => [collection, `${collection}_commits`, `${collection}_outbox`, `${collection}_published`];
+const BOOKKEEPING = new Set(['outbox', 'outboxAt', 'inbox']);
 
 /**
  * Objects written with their keys in order: a document's fields come in the
@@ -54,7 +53,7 @@ async function documents(connection: Connection, { collection, comparable = (d) 
     docs.map(async (d) => {
       const id = String(d._id);
       const fields = await Promise.all(
-        Object.entries(d).map(async ([field, value]) => [field, isSealed(value) ? { sealed: await privacy.open(id, field, value) } : value] as const),
+        Object.entries(d).filter(([field]) => !BOOKKEEPING.has(field)).map(async ([field, value]) => [field, isSealed(value) ? { sealed: await privacy.open(id, field, value) } : value] as const),
       );
       return [id, JSON.stringify(comparable(Object.fromEntries(fields)), orderedKeys)] as const;
     }),
@@ -96,13 +95,13 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
     for (const projection of projections) before.set(projection.collection, await documents(connection, projection, privacy));
     const aside: string[] = [];
     try {
-      for (const name of projections.flatMap((p) => companions(p.collection))) {
+      for (const name of projections.map((p) => p.collection)) {
         await setAside(connection, name);
         aside.push(name);
       }
       await syncIndexes(connection);
       await producer.connect();
-      // The relay brings an aggregate's current-state document up to date from its commits.
+      // Events the replayed handlers cause leave the documents' outboxes as in the service.
       const relay = createOutboxRelay({ producer, stores: outboxModels.map((m) => new OutboxStore(m)), topicPrefix: config.HOMEWARD_TOPIC_PREFIX, logger, pollMs: 100 });
       relay.start();
       const consumer = createEventConsumer({
@@ -138,9 +137,7 @@ export async function rebuildProjections(definition: ServiceDefinition, config: 
       const differing = [...ids].filter((id) => was.get(id) !== now.get(id)).sort();
       comparisons.push({ collection, before: was.size, after: now.size, differing });
       if (differing.length > 0) continue;
-      for (const name of companions(collection)) {
-        await connection.db!.collection(`${name}${BACKUP_SUFFIX}`).drop().catch(() => undefined);
-      }
+      await connection.db!.collection(`${collection}${BACKUP_SUFFIX}`).drop().catch(() => undefined);
     }
     const processed = connection.db!.collection('processed_events');
     const eventsProcessed = await processed.countDocuments({ group: groupId });

@@ -1,4 +1,4 @@
-// Jest global setup for integration tests: make sure the real Kafka, FerretDB
+// Jest global setup for integration tests: make sure the real Kafka, SecantusDB
 // and Mailpit servers run (started by the project's own script, which returns
 // at once when they are already healthy). It does not stop them: `npm test`
 // (tools/test.ts) stops what it started, and a developer's running stack stays.

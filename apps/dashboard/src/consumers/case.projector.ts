@@ -5,7 +5,7 @@ import { addTo, counterDelta, minuteOf } from '../domain/counter-delta';
 import { movementsOf, passengerOf } from '../domain/passenger';
 import { ProjectionStore } from '../store/projection.store';
 import type { CounterShards } from '../store/counter-shards';
-import type { KeyLock } from '../store/key-lock';
+import type { KeyedLock } from '@homeward/messaging';
 import type { HoldViewDoc, ReadModel } from '../store/read-model.models';
 
 const HOLD_CHANGES: ReadonlySet<string> = new Set(['hold-placed', 'hold-lifted', 'withdrawn', 'rejected', 'merged', 'handed-over']);
@@ -18,7 +18,7 @@ export type HoldDetails = Omit<HoldViewDoc, 'caseId'>;
  * line with it: the passengers of movements and the open holds. Those are
  * set, not incremented, so doing them again after a crash is harmless.
  */
-export function createCaseProjector(model: ReadModel, shards: CounterShards, lock: KeyLock) {
+export function createCaseProjector(model: ReadModel, shards: CounterShards, lock: KeyedLock) {
   const cases = new ProjectionStore<CaseState>(model.cases as never, shards, lock, 'case');
 
   const syncPassenger = async (caseId: string, state: CaseState) => {

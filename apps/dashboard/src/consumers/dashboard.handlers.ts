@@ -30,11 +30,10 @@ import {
   RequirementEvidenceAttachedV1,
   type EventEnvelope,
 } from '@homeward/contracts';
-import { on, type HandlerRegistration } from '@homeward/messaging';
+import { KeyedLock, on, type HandlerRegistration } from '@homeward/messaging';
 import type { PersonalDataCodec } from '@homeward/persistence';
 import { MovementStatus } from '../domain/movement-projection';
 import type { CounterShards } from '../store/counter-shards';
-import { KeyLock } from '../store/key-lock';
 import { HOLD_REASON_PATH, type ReadModel } from '../store/read-model.models';
 import { createCaseProjector } from './case.projector';
 import { createMovementProjector, createProgrammeProjector } from './movement.projector';
@@ -52,8 +51,8 @@ export function dashboardHandlers(
   onChange: () => void = () => {},
   privacy?: Pick<PersonalDataCodec, 'seal'>,
 ): HandlerRegistration[] {
-  // One lock for every document of the read model in this process (see CounterShards on FerretDB).
-  const lock = new KeyLock();
+  // One lock for every document of the read model in this process: derived effects follow their document's order.
+  const lock = new KeyedLock();
   const projectCase = createCaseProjector(model, shards, lock);
   const projectMovement = createMovementProjector(model, shards, lock);
   const projectProgramme = createProgrammeProjector(model, shards, lock);

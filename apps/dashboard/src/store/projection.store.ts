@@ -2,7 +2,7 @@ import { TransientError } from '@homeward/errors';
 import type { Counters } from '../domain/counter-delta';
 import { shardOf } from '../domain/shard';
 import type { CounterShards } from './counter-shards';
-import { KeyLock } from './key-lock';
+import type { KeyedLock } from '@homeward/messaging';
 import type { DocCollection, PendingDelta, ProjectionDoc } from './read-model.models';
 
 const DUPLICATE_KEY = 11000;
@@ -43,13 +43,14 @@ export interface ApplyResult<S> {
 export class ProjectionStore<S> {
   /**
    * @param lock shared by everything that writes these documents in this
-   * process (see read-model-locks.ts): FerretDB does not isolate a
-   * conditional update, so two writes of one document must never overlap.
+   * process: the writes themselves are version-checked, but the effects a
+   * change derives (a movement's passenger list) must follow the document's
+   * own order, which the lock keeps.
    */
   constructor(
     private readonly collection: DocCollection<ProjectionDoc<S>>,
     private readonly shards: CounterShards,
-    private readonly lock: KeyLock,
+    private readonly lock: KeyedLock,
     private readonly namespace: string,
   ) {}
 

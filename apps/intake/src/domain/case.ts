@@ -28,6 +28,8 @@ export interface CaseRecord {
   updatedBy: string;
   /** The source list's own row reference, for imported cases. */
   importReference?: string;
+  /** The import job that created the case, so a job resumed after a crash knows its own cases. */
+  importJobId?: string;
   /** Keyed hash of the registration request sent with an Idempotency-Key (see registration-idempotency.ts). */
   registrationFingerprint?: string;
   withdrawal?: { reason: string; at: string; by: string };

@@ -9,10 +9,9 @@ export interface DuplicateMatch {
 const ANCHOR_TOKENS = 2;
 
 /**
- * The cases duplicate detection compares a new case with, in memory. Why not
- * a query: FerretDB on SQLite answers only `_id` lookups from an index; a
- * `nameKeys: {$in: …}` over 20,000 cases took 2.7–4 s each on this machine,
- * which no registration (let alone 20,000 of an import) can wait for.
+ * The cases duplicate detection compares a new case with, in memory: the
+ * names it scores are sealed at rest, so the comparison needs them opened,
+ * and an import of 20,000 children compares each with every candidate.
  *
  * Candidates share a name key with one of the case's two rarest words (a
  * child's family name is rarer than "Mohammed"), and have a birth date close

@@ -29,7 +29,7 @@ export interface Reply<T = Record<string, unknown>> {
 }
 
 /**
- * Intake started in-process against the real Kafka and FerretDB, with its own
+ * Intake started in-process against the real Kafka and MongoDB-wire server, with its own
  * topic prefix, database and group, a consumer that records every event it
  * publishes, and a producer that plays legal and logistics.
  */

@@ -36,7 +36,7 @@ export function caseFamilyRoutes(api: ApiRouter, context: ServiceContext, agency
         if (!loaded.get(params.caseId)) await cases.store.get(params.caseId, 'case');
       }
       assertSiblingGroup(params.caseId, group, loaded);
-      // Each case is its own document and FerretDB has no transactions, so the
+      // Each case is its own aggregate, committed on its own, so the
       // members are written one by one. That is safe because each write only
       // adds the missing ids (a union, nothing removed) and writes nothing
       // when the member already lists the whole group: if this request fails

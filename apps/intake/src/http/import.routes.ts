@@ -76,7 +76,7 @@ export function importRoutes(app: Express, api: ApiRouter, context: ServiceConte
     async ({ params }, _req, res) => {
       const job = await jobs.get(params.importId, 'import');
       const ids = Array.from({ length: job.chunkCount }, (_x, i) => importChunkId(params.importId, i));
-      // By _id, one chunk each: the lookup FerretDB answers from its index.
+      // By _id, one chunk each.
       const found = (await Promise.all(ids.map((_id) => chunks.findOne({ _id }).lean().exec()))) as Array<StoredImportChunk | null>;
       const registered = (await Promise.all(ids.map((_id) => outcomesModel.findOne({ _id }).lean().exec()))) as Array<ImportOutcomes | null>;
       const accepted = [];

@@ -1,7 +1,6 @@
 import { CaseErasedV1, type CaseErasedV1Data } from '@homeward/contracts';
 import { PreconditionFailedError, TransientError } from '@homeward/errors';
-import { commitModelOf, type Snapshot } from '@homeward/persistence';
-import type { Model } from 'mongoose';
+import type { Snapshot } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
 import type { CaseRecord } from '../domain/case';
 import type { CaseRepository } from './case.repository';
@@ -30,22 +29,10 @@ export async function eraseCase(
     try {
       const updated = await cases.store.update(caseId, current.version, set, [pending], 'case');
       context.published();
-      await forgetSearchKeys(cases, caseId);
       return updated;
     } catch (error) {
       if (!(error instanceof PreconditionFailedError)) throw error;
     }
   }
   throw new TransientError(`case ${caseId} kept changing while its erasure was recorded; the key is deleted, approve again to record it`);
-}
-
-/**
- * The blind-index keys of the names stay in the earlier commits: keyed
- * hashes, not ciphertext, so shredding the data key does not touch them, and
- * whoever holds the index key could still test a guessed name against them.
- * They go from the whole log (the last commit already has none).
- */
-async function forgetSearchKeys(cases: CaseRepository, caseId: string): Promise<void> {
-  const { commits } = commitModelOf(cases.store.model as unknown as Model<never>);
-  await commits.collection.updateMany({ aggregateId: caseId } as never, { $set: { 'state.nameKeys': [], 'state.facilityKey': '', 'state.registrationFingerprint': '' } } as never);
 }

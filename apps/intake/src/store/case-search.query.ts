@@ -37,8 +37,7 @@ function decodeCursor(text: string): Cursor {
  * a key (transliteration, phonetic code or consonant skeleton) with the case's
  * names, through the multikey `nameKeys` index. The stored keys are blinded
  * (keyed hashes, never plaintext): `blind` hashes the query's keys the same
- * way. Plain operators only ($in, $and, $or, $gt): FerretDB runs them as
- * MongoDB does.
+ * way.
  */
 export function caseSearchFilter(search: CaseSearch, blind: (key: string) => string = (key) => key): Record<string, unknown> {
   const and: Record<string, unknown>[] = [];

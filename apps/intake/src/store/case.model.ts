@@ -25,8 +25,8 @@ const caseSchema = new Schema(
     registeredBy: { type: String, required: true },
     updatedAt: { type: String, required: true },
     updatedBy: { type: String, required: true },
-    // Plain (not unique) index: FerretDB has no partial or sparse indexes, and
-    // most cases have no reference; the import enforces uniqueness by its own key.
+    // Plain (not unique) index: most cases have no reference, and the import
+    // enforces uniqueness by its own key (a case's id is derived from its row's).
     importReference: { type: String, index: true },
     // A keyed hash of the registration request that named an Idempotency-Key: a repeat is told from a reuse.
     registrationFingerprint: { type: String },

@@ -37,7 +37,7 @@ export type RowOutcome =
  * The rows of a job, IMPORT_CHUNK_ROWS per document: the valid ones as they
  * will be registered, the invalid ones as the report lists them, and once
  * registered what each row did. Stored before the job itself, read only by
- * `_id` (`<job>:<chunk>`), which is the one lookup FerretDB answers fast.
+ * `_id` (`<job>:<chunk>`).
  * Not an aggregate: written by the job's single runner; the job's commit of
  * a chunk result is what says the chunk is done. This is the plain form in
  * memory; at rest the rows are sealed (import-chunk.sealing.ts).
@@ -74,8 +74,8 @@ export function registerImportChunkModel(connection: Connection): Model<StoredIm
 
 /**
  * What registering a chunk's rows did, one document per chunk (`_id` = the
- * chunk's id). Inserted, not set on the chunk: FerretDB scans the collection
- * for any update, and the chunks of a 20,000-row list are 10 MB.
+ * chunk's id). Inserted beside the chunk, so that the sealed rows (10 MB for
+ * a 20,000-row list) are never rewritten.
  */
 export interface ImportOutcomes {
   _id: string;

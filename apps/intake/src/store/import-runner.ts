@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CaseRegisteredV2 } from '@homeward/contracts';
 import { RuleViolationError } from '@homeward/errors';
-import { commitId, commitModelOf, type PendingEvent, type Snapshot } from '@homeward/persistence';
+import type { PendingEvent, Snapshot } from '@homeward/persistence';
 import type { ServiceContext } from '@homeward/runtime';
 import type { CaseRecord } from '../domain/case';
 import { caseSubject } from '../domain/duplicate-scoring';
@@ -164,7 +164,7 @@ export class ImportRunner {
         continue;
       }
       const event = this.context.events(CaseRegisteredV2, outcome.event, { correlationid: jobId });
-      registered.push({ row, caseId, record: outcome.record, event });
+      registered.push({ row, caseId, record: { ...outcome.record, importJobId: jobId }, event });
     }
     const created = await this.cases.store.createMany(registered.map((r) => ({ id: r.caseId, state: r.record, events: [r.event] })));
     // After a crash mid-chunk, a case found existing may be this job's own:
@@ -201,11 +201,11 @@ export class ImportRunner {
     return stored ? openImportChunk(this.context.privacy, stored) : undefined;
   }
 
-  /** Of the given cases, those whose first commit this job wrote. Reads by `_id` only, once per case. */
+  /** Of the given cases, those this job created (a resumed chunk's own, from before the crash). */
   private async createdByJob(jobId: string, caseIds: readonly string[]): Promise<Set<string>> {
-    const { commits } = commitModelOf(this.cases.model);
-    const firsts = await Promise.all(caseIds.map((id) => commits.findOne({ _id: commitId(id, 1) }, { events: 1 }).lean().exec()));
-    return new Set(caseIds.filter((_id, i) => firsts[i]?.events[0]?.correlationid === jobId));
+    if (caseIds.length === 0) return new Set();
+    const own = await this.cases.model.collection.find({ _id: { $in: [...caseIds] }, importJobId: jobId } as never, { projection: { _id: 1 } }).toArray();
+    return new Set(own.map((c) => String(c._id)));
   }
 }
 

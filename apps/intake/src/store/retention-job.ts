@@ -20,8 +20,7 @@ export interface RetentionJob {
 
 /**
  * Erases closed, withdrawn and rejected cases once their retention period is
- * over. A scheduled scan rather than a TTL index: FerretDB has none, and
- * erasure must delete the child's key and publish `case.erased.v1`, which an
+ * over. A scheduled scan rather than a TTL index: erasure must delete the child's key and publish `case.erased.v1`, which an
  * index expiry could not. Each erasure is conditional on the version read,
  * so two instances sweeping at once erase a case once.
  */

@@ -4,7 +4,7 @@ import { expectEventually, testServers, uniqueName } from '@homeward/testing';
 import { LogisticsHarness, OFFICER } from '../test-support/logistics.harness';
 import { pdfText } from '../test-support/pdf-text';
 
-/** The movement's journey from schedule to handover, against the real Kafka and FerretDB. */
+/** The movement's journey from schedule to handover, against the real Kafka and MongoDB-wire server. */
 describe('logistics: a movement from schedule to handover', () => {
   const programmeId = 'journey-test';
   let h: LogisticsHarness;

@@ -13,7 +13,7 @@ export const CLAIM_LEASE_MS = 30_000;
 
 /**
  * The pointer from a case to the movement that seats it. An assignment
- * writes two aggregates (FerretDB has no transactions): it first claims each
+ * writes two aggregates, each committed on its own: it first claims each
  * case, a compare-and-set on the pointer it read (a versioned commit, so two
  * movements cannot seat one child at once), then writes the movement with its
  * events. If the movement write fails the claims are released; if the process

@@ -9,7 +9,7 @@ import type { MailConfig } from '../mail/mail.config';
 import type { MilestoneRenderer } from '../mail/milestone-email.renderer';
 import type { Mailer } from '../mail/mailer';
 import type { SentMailLookup } from '../mail/sent-mail-lookup';
-import { caseDeliveries, DeliveryStatus, registerDeliveryModel, type DeliveryRecord } from '../store/delivery.model';
+import { DeliveryStatus, registerDeliveryModel, type DeliveryRecord } from '../store/delivery.model';
 import type { GuardianContact } from '../store/guardian-contacts.model';
 import { optOutId, registerOptOutModel } from '../store/opt-out.model';
 import { deliveryId, messageIdOf, type DeliveryKey } from './delivery-key';
@@ -52,7 +52,6 @@ const scrub = (error: unknown): string =>
 export function createEmailDelivery(context: ServiceContext, deps: DeliveryDependencies) {
   const deliveries = new AggregateStore<DeliveryRecord>(registerDeliveryModel(context.connection));
   const optOuts = new AggregateStore(registerOptOutModel(context.connection));
-  const byCase = caseDeliveries(context.connection);
   const { config, mailer } = deps;
   const domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'homeward.example';
 
@@ -89,8 +88,6 @@ export function createEmailDelivery(context: ServiceContext, deps: DeliveryDepen
       language: guardian.preferredLanguage,
     };
     const now = () => new Date().toISOString();
-    // Listed first: a crash in between leaves a listed id without a record, never a record nobody lists.
-    await byCase.add(caseId, id);
     if (await optOuts.find(optOutId(caseId, guardian.guardianId))) {
       // Created only if no record exists: one already sent stays sent.
       await deliveries.create(id, { ...base, status: DeliveryStatus.suppressed, claimedUntil: now(), attempts: 0 }, []);

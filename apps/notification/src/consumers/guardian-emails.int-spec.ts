@@ -22,7 +22,7 @@ const flight = {
   meetingPoint: 'Terminal A, arrivals hall, exit 3',
 };
 
-describe("guardians' milestone e-mails (real Kafka, FerretDB and Mailpit)", () => {
+describe("guardians' milestone e-mails (real Kafka, MongoDB-wire server and Mailpit)", () => {
   const deployment = newDeployment();
   const notification = new NotificationUnderTest(deployment);
   const events = new EventsUnderTest(deployment);

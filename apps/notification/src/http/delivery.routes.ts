@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CaseId, GuardianId, LanguageSchema, MilestoneSchema, Timestamp } from '@homeward/contracts';
 import type { ServiceContext } from '@homeward/runtime';
 import type { ApiRouter } from '@homeward/http';
-import { caseDeliveries, DeliveryStatus, registerDeliveryModel } from '../store/delivery.model';
+import { DeliveryStatus, registerDeliveryModel } from '../store/delivery.model';
 import { registerGuardianContactsModel } from '../store/guardian-contacts.model';
 import { registerOptOutModel } from '../store/opt-out.model';
 import { notificationAgency } from './notification-agency';
@@ -37,7 +37,6 @@ const tags = ['deliveries'];
 /** What the case worker sees: every e-mail about a case and its fate, and which guardians opted out. */
 export function deliveryRoutes(api: ApiRouter, context: ServiceContext): void {
   const deliveries = registerDeliveryModel(context.connection);
-  const byCase = caseDeliveries(context.connection);
   const contacts = registerGuardianContactsModel(context.connection);
   const optOuts = registerOptOutModel(context.connection);
   const agency = notificationAgency(context);
@@ -46,16 +45,11 @@ export function deliveryRoutes(api: ApiRouter, context: ServiceContext): void {
     '/cases/:caseId/deliveries',
     { permission: 'delivery:read', scope: agency.case, summary: "The guardians' e-mails about a case and whether each was sent, failed or suppressed", tags, params: CaseIdParams, responses: { 200: Deliveries } },
     async ({ params }, _req, res) => {
-      // By id, from the case's list: a query on caseId would read every delivery on FerretDB.
-      const ids = (await byCase.members(params.caseId)).sort();
-      const found = await Promise.all(
-        ids.map((id) =>
-          deliveries
-            .findOne({ _id: id }, { caseId: 1, guardianId: 1, milestone: 1, occurrence: 1, status: 1, attempts: 1, language: 1, sentAt: 1, failedAt: 1, lastError: 1 })
-            .lean(),
-        ),
-      );
-      res.json({ caseId: params.caseId, deliveries: found.filter((d) => d !== null).map(({ _id, ...d }) => ({ deliveryId: _id, ...d })) });
+      const found = await deliveries
+        .find({ caseId: params.caseId }, { caseId: 1, guardianId: 1, milestone: 1, occurrence: 1, status: 1, attempts: 1, language: 1, sentAt: 1, failedAt: 1, lastError: 1 })
+        .sort({ _id: 1 })
+        .lean();
+      res.json({ caseId: params.caseId, deliveries: found.map(({ _id, ...d }) => ({ deliveryId: _id, ...d })) });
     },
   );
 

@@ -3,7 +3,7 @@ import { mailpitMessage, mailpitMessagesTo } from '@homeward/testing';
 import { signUnsubscribeToken } from '../domain/unsubscribe-token';
 import { EventsUnderTest, newDeployment, NotificationUnderTest, registeredCase } from '../test-support/notification.test-kit';
 
-describe('the unsubscribe link (real Kafka, FerretDB and Mailpit)', () => {
+describe('the unsubscribe link (real Kafka, MongoDB-wire server and Mailpit)', () => {
   const deployment = newDeployment();
   const notification = new NotificationUnderTest(deployment);
   const events = new EventsUnderTest(deployment);

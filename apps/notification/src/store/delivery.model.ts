@@ -1,6 +1,5 @@
 import { Schema } from 'mongoose';
-import { aggregateModel, KeyedList, type AggregateModel } from '@homeward/persistence';
-import type { Connection } from 'mongoose';
+import { aggregateModel, type AggregateModel } from '@homeward/persistence';
 
 export const DeliveryStatus = {
   /** Claimed by an instance that is sending it (or died doing so: the claim then expires). */
@@ -57,6 +56,3 @@ const schema = new Schema(
 export type DeliveryModel = AggregateModel<DeliveryRecord>;
 
 export const registerDeliveryModel = aggregateModel<DeliveryRecord>('Delivery', schema);
-
-/** The deliveries about each case, listed by case id (see KeyedList: a query on `caseId` would read every delivery). */
-export const caseDeliveries = (connection: Connection): KeyedList => KeyedList.of(connection, 'case_deliveries');

@@ -31,7 +31,7 @@ export const newDeployment = (): Deployment => {
   return { prefix, database: prefix.replaceAll('-', '_') };
 };
 
-/** One notification instance in-process against the real Kafka, FerretDB and Mailpit. */
+/** One notification instance in-process against the real Kafka, MongoDB-wire server and Mailpit. */
 export class NotificationUnderTest {
   service!: RunningService;
   base = '';

@@ -76,7 +76,7 @@ export class AgencyGate {
     return visible.all ? {} : { [field]: { $in: visible.programmeIds } };
   }
 
-  /** A list's own filter narrowed to the programmes the caller sees (`$and`, which FerretDB runs as MongoDB does). */
+  /** A list's own filter narrowed to the programmes the caller sees (`$and`). */
   async restrict(principal: Principal, filter: Record<string, unknown>, field = 'programmeId'): Promise<Record<string, unknown>> {
     const own = await this.listFilter(principal, field);
     if (Object.keys(own).length === 0) return filter;

@@ -5,11 +5,11 @@ import { repoRoot } from '../service-process';
 export interface ServerInstall {
   readonly java: string;
   readonly kafkaClasspath: string;
-  readonly ferretdbBin: string;
+  readonly secantusBin: string;
 }
 
 /**
- * The Kafka jars and the FerretDB binary that infra/scripts/servers.sh
+ * The Kafka jars and the SecantusDB binary that infra/scripts/servers.sh
  * provisions (and caches) for the shared servers, so that a test's own
  * secured server runs exactly the same versions.
  */
@@ -21,7 +21,7 @@ export function locateServers(): ServerInstall {
       .filter((line) => line.includes('='))
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
   );
-  const { JAVA, KAFKA_CLASSPATH, FERRETDB_BIN } = vars;
-  if (!JAVA || !KAFKA_CLASSPATH || !FERRETDB_BIN) throw new Error(`servers.sh locate printed no installation:\n${out}`);
-  return { java: JAVA, kafkaClasspath: KAFKA_CLASSPATH, ferretdbBin: FERRETDB_BIN };
+  const { JAVA, KAFKA_CLASSPATH, SECANTUS_BIN } = vars;
+  if (!JAVA || !KAFKA_CLASSPATH || !SECANTUS_BIN) throw new Error(`servers.sh locate printed no installation:\n${out}`);
+  return { java: JAVA, kafkaClasspath: KAFKA_CLASSPATH, secantusBin: SECANTUS_BIN };
 }

@@ -1,7 +1,7 @@
 import { actingAs, expectEventually, uniqueName } from '@homeward/testing';
 import { ADMIN, ENTITLED_AGENCY, FeedsHarness } from '../test-support/feeds.harness';
 
-/** Subscriptions managed by an admin, against the real Kafka and FerretDB. */
+/** Subscriptions managed by an admin, against the real Kafka and MongoDB-wire server. */
 describe('feeds: subscriptions', () => {
   let h: FeedsHarness;
   const webhook = { kind: 'webhook', url: 'https://agency.example.org/homeward' };

@@ -41,7 +41,7 @@ const entrySchema = new Schema<FeedEntry>(
   },
   { collection: 'feed_entries', versionKey: false, minimize: false },
 );
-// Two writers that drew the same number (FerretDB does not isolate $inc) cannot both append.
+// One entry per cursor position, and the index the readers page by.
 entrySchema.index({ subscriptionId: 1, seq: 1 }, { unique: true });
 
 const counterSchema = new Schema<FeedCounter>(

@@ -4,7 +4,7 @@ import { connectMongo, syncIndexes } from '@homeward/persistence';
 import { expectEventually, testServers, uniqueName } from '@homeward/testing';
 import { FeedStore } from './feed.store';
 
-/** The feed's append and read against the real FerretDB: no transactions, no isolated $inc. */
+/** The feed's append and read against the real MongoDB-wire server. */
 describe('feeds: FeedStore', () => {
   let connection: Connection;
   let store: FeedStore;

@@ -1,5 +1,4 @@
 import type { Connection, Model } from 'mongoose';
-import { KeyedLock } from '@homeward/messaging';
 import { DataErasedError, isErased, isSealed, type Privacy } from '@homeward/privacy';
 import { registerFeedModels, type FeedCounter, type FeedEntry } from './feed-entry.model';
 
@@ -13,19 +12,16 @@ export type NewFeedEntry = Pick<FeedEntry, 'eventId' | 'type' | 'time' | 'data' 
 export const FEED_DATA_PATH = 'feed_entries.data';
 
 /**
- * The feeds, designed for FerretDB (no transactions, no isolated conditional
- * writes): an entry's id is (subscription, event), so an event is appended
- * once; its cursor is drawn from a counter document with `$inc`, and the
- * unique (subscription, seq) index makes a number drawn twice fail the second
- * insert, which draws again. A writer that dies between draw and insert
- * leaves a hole; readers wait a little at a hole (an insert may still be in
- * flight) and then step over it, so no reader skips an entry that lands late.
+ * The feeds: an entry's id is (subscription, event), so an event is appended
+ * once; its cursor is drawn from a counter document with an atomic `$inc`,
+ * and the unique (subscription, seq) index guards the cursor order. A writer
+ * that dies between draw and insert leaves a hole; readers wait a little at a
+ * hole (an insert may still be in flight) and then step over it, so no reader
+ * skips an entry that lands late.
  */
 export class FeedStore {
   readonly entries: Model<FeedEntry>;
   private readonly counters: Model<FeedCounter>;
-  /** The draw of a cursor in progress per subscription (see nextSeq). */
-  private readonly drawing = new KeyedLock();
 
   /**
    * With `privacy`, an entry that names the child it is about (`sealedFor`)
@@ -65,13 +61,13 @@ export class FeedStore {
       const existing = await this.entries.collection.findOne({ _id } as never, { projection: { seq: 1 } });
       if (existing) return (existing as unknown as FeedEntry).seq;
       entry ??= await this.sealed(newEntry);
-      const seq = await this.nextSeq(subscriptionId);
+      const seq = await this.drawSeq(subscriptionId);
       try {
         await this.entries.collection.insertOne({ _id, subscriptionId, seq, ...entry, appendedAt: new Date() } as never);
         return seq;
       } catch (error) {
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-        // Either the same event won meanwhile or the number was drawn twice (then its owner fills it).
+        // The same event won meanwhile: the number drawn for it stays empty, and is marked so.
         const winner = await this.entries.collection.findOne({ _id } as never, { projection: { seq: 1 } });
         if (winner) {
           await this.fillHole(subscriptionId, seq);
@@ -114,17 +110,6 @@ export class FeedStore {
       if (out.length === limit) break;
     }
     return Promise.all(out.map((entry) => this.opened(entry)));
-  }
-
-  /**
-   * Draws one at a time per subscription in this process: FerretDB applies
-   * `$inc` as a read and a write, so draws racing each other return the same
-   * number, and with many cases of one feed appended at once (every partition
-   * consumed together) a writer could lose twenty draws in a row. Instances
-   * still race each other; the unique cursor index settles those.
-   */
-  private nextSeq(subscriptionId: string): Promise<number> {
-    return this.drawing.run(subscriptionId, () => this.drawSeq(subscriptionId));
   }
 
   private async drawSeq(subscriptionId: string): Promise<number> {

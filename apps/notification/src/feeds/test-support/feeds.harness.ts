@@ -35,7 +35,7 @@ const sourceOf: Record<string, string> = {
 };
 
 /**
- * The notification service in-process against the real Kafka and FerretDB,
+ * The notification service in-process against the real Kafka and MongoDB-wire server,
  * with fast webhook retries, the other services' events produced to its
  * prefixed topics as their relays would, and the notification topic read back.
  */

@@ -3,7 +3,7 @@
  * hooks work). One request produces a message directly and stores a second
  * one in an in-memory outbox with its trace context; a relay poll publishes
  * it later from outside the request. A consumer receives both and records
- * each in MongoDB (FerretDB) through mongoose. Spans go to
+ * each in MongoDB (SecantusDB locally) through mongoose. Spans go to
  * HOMEWARD_TRACE_FILE, logs to stdout; the test reads both.
  */
 import { telemetry } from './instrumentation';
