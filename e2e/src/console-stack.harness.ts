@@ -48,7 +48,7 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
   if (!existsSync(built)) throw new Error(`the console's front end is not built (${built}): the e2e integration target depends on console:build`);
   const [issuerPort, consolePort, shortPort] = [await freePort(), await freePort(), await freePort()];
   const issuer = devIssuerUrl(issuerPort);
-  const stack = await startTestStack({ authEnv: { OIDC_ISSUER: issuer }, dashboard: true });
+  const stack = await startTestStack({ authEnv: { OIDC_ISSUER: issuer }, dashboard: true, readyTimeoutMs: 240_000 });
   const runDir = join(stack.dir, 'run');
   mkdirSync(runDir, { recursive: true });
   const origins = [consolePort, shortPort].map((p) => `http://127.0.0.1:${p}`);

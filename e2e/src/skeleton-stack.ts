@@ -17,6 +17,8 @@ export interface TestStackOptions {
   readonly dashboard?: boolean;
   /** How the services verify tokens; the in-process test issuer's key set when absent (the console's tests name the development issuer). */
   readonly authEnv?: Record<string, string>;
+  /** How long each process may take to be ready (default 90 s). */
+  readonly readyTimeoutMs?: number;
 }
 
 export interface TestStack {
@@ -67,7 +69,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     return Object.fromEntries(serviceNames.map((name, i) => [name, codes[i]!])) as Record<ServiceName, number | null>;
   };
   try {
-    await Promise.all(serviceNames.map((name) => waitUntilReady(services[name].url, 90_000, () => services[name].child.exitCode === null)));
+    await Promise.all(serviceNames.map((name) => waitUntilReady(services[name].url, options.readyTimeoutMs ?? 90_000, () => services[name].child.exitCode === null)));
     if (options.dashboard) {
       // After the services: every process creates the topics it needs at
       // start, and five creating the same topics at once can trip the broker.
@@ -77,7 +79,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
         env: { ...env('dashboard'), DASHBOARD_CONSUMER_GROUPS: [...serviceNames, 'dashboard'].map((n) => `${prefix}-${n}`).join(',') },
       });
       dashboard = { process, database: database('dashboard') };
-      await waitUntilReady(process.url, 90_000, () => process.child.exitCode === null);
+      await waitUntilReady(process.url, options.readyTimeoutMs ?? 90_000, () => process.child.exitCode === null);
     }
   } catch (error) {
     await stop();
