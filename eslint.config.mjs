@@ -40,6 +40,7 @@ const boundaries = (forTests) => {
       { sourceTag: 'scope:logistics', onlyDependOnLibsWithTags: ['scope:shared', 'scope:logistics'] },
       { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:shared', 'scope:notification'] },
       { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:shared', 'scope:dashboard'] },
+      { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:shared'] },
     ],
   };
 };
@@ -48,7 +49,7 @@ export default tseslint.config(
   { ignores: ['**/*.cjs', '**/node_modules/**', '**/dist/**', 'tmp/**', '.run/**', '**/generated/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -2,6 +2,7 @@ import { appNames, appPorts, launchService, serviceNames, waitUntilReady, type A
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { devIssuer, devServiceEnv } from './dev-issuer/dev-issuer-files';
+import { buildConsole, consoleUrl, launchConsole, waitForConsole } from './stack/console-process';
 import { launchDevIssuer, waitForDevIssuer } from './stack/dev-issuer-process';
 import { mailpitUi, servers, serversRunning } from './stack/servers';
 import { clearPid, logFile, readPid, runDir, terminate, writePid } from './stack/service-pids';
@@ -11,11 +12,15 @@ import { clearPid, logFile, readPid, runDir, terminate, writePid } from './stack
 const startedServersMarker = join(runDir, 'pids', 'servers.started-by-stack');
 
 /**
- * `npm run stack -- up|down|status`: the servers, the four services and the dashboard in the
- * background, for scripts. `npm start` is the foreground variant.
+ * `npm run stack -- up|down|status`: the servers, the four services, the dashboard and the
+ * console in the background, for scripts. `npm start` is the foreground variant.
  */
 async function up(): Promise<number> {
   const wereRunning = serversRunning();
+  if (!buildConsole()) {
+    console.error("The console's front end did not build (npx nx run console:build).");
+    return 1;
+  }
   if (servers('up') !== 0) return 1;
   if (!wereRunning) {
     mkdirSync(join(runDir, 'pids'), { recursive: true });
@@ -27,6 +32,13 @@ async function up(): Promise<number> {
     issuer.unref();
   }
   await waitForDevIssuer();
+  if (!readPid('console')) {
+    const launched = launchConsole();
+    writePid('console', launched.pid!);
+    launched.unref();
+  }
+  await waitForConsole();
+  console.log(`${'console'.padEnd(13)} ${consoleUrl()}/   log ${logFile('console')}`);
   const launch = async (names: readonly AppName[]) => {
     for (const name of names) {
       if (readPid(name)) continue;
@@ -47,7 +59,7 @@ async function up(): Promise<number> {
 
 async function down(): Promise<number> {
   await Promise.all(
-    [...appNames, 'dev-issuer' as const].map(async (name) => {
+    [...appNames, 'dev-issuer' as const, 'console' as const].map(async (name) => {
       const pid = readPid(name);
       if (pid) console.log(`${name}: ${await terminate(pid)}`);
       clearPid(name);
@@ -63,6 +75,10 @@ async function down(): Promise<number> {
 
 async function status(): Promise<number> {
   let code = servers('status');
+  const consolePid = readPid('console');
+  const consoleReady = consolePid ? await fetch(`${consoleUrl()}/health/ready`).then((r) => r.ok, () => false) : false;
+  console.log(`${'console'.padEnd(13)}${consolePid ? 'running' : 'stopped'}   pid ${consolePid ?? '-'}   ${consoleUrl()} ${consoleReady ? 'ready' : 'not ready'}`);
+  if (!consoleReady) code = 3;
   for (const name of appNames) {
     const pid = readPid(name);
     const url = `http://127.0.0.1:${appPorts[name]}`;

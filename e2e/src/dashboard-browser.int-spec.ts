@@ -1,15 +1,14 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the browser.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot, testServers, testToken } from '@homeward/testing';
 import { formatSummary, newRunId, runSeedScenario, seedGroups } from '@homeward/scenario';
+import { provisionChromium } from './chromium.harness';
 import { startTestStack, type TestStack } from './skeleton-stack';
 
-/** Debian's chromium (installed by .ci/run), or another one named by CHROMIUM_PATH. */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** Screenshots are the test's artefacts (gitignored). */
 const ARTIFACTS = join(repoRoot, 'e2e/artifacts');
 
@@ -22,11 +21,11 @@ describe('the live dashboard in a browser while the seed scenario runs', () => {
   const [firstFlight] = seedGroups(runId);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does) or set CHROMIUM_PATH`);
+    const executablePath = provisionChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startTestStack({ dashboard: true });
     // Root in a container has no user namespaces for Chromium's sandbox.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   });
 
   afterAll(async () => {

@@ -15,6 +15,10 @@ import {
 export interface TestStackOptions {
   /** Also start the dashboard, reading this stack's topics and showing its groups' lag. */
   readonly dashboard?: boolean;
+  /** How the services verify tokens; the in-process test issuer's key set when absent (the console's tests name the development issuer). */
+  readonly authEnv?: Record<string, string>;
+  /** How long each process may take to be ready (default 90 s). */
+  readonly readyTimeoutMs?: number;
 }
 
 export interface TestStack {
@@ -41,7 +45,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const services = {} as Record<ServiceName, ServiceProcess>;
   const database = (name: string) => `${prefix.replaceAll('-', '_')}_${name}`;
   const env = (name: string) => ({
-    ...testAuthEnv(),
+    ...(options.authEnv ?? testAuthEnv()),
     NODE_ENV: 'test',
     HOMEWARD_TOPIC_PREFIX: prefix,
     MONGO_URL: testServers.mongoUrl,
@@ -65,7 +69,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     return Object.fromEntries(serviceNames.map((name, i) => [name, codes[i]!])) as Record<ServiceName, number | null>;
   };
   try {
-    await Promise.all(serviceNames.map((name) => waitUntilReady(services[name].url, 90_000, () => services[name].child.exitCode === null)));
+    await Promise.all(serviceNames.map((name) => waitUntilReady(services[name].url, options.readyTimeoutMs ?? 90_000, () => services[name].child.exitCode === null)));
     if (options.dashboard) {
       // After the services: every process creates the topics it needs at
       // start, and five creating the same topics at once can trip the broker.
@@ -75,7 +79,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
         env: { ...env('dashboard'), DASHBOARD_CONSUMER_GROUPS: [...serviceNames, 'dashboard'].map((n) => `${prefix}-${n}`).join(',') },
       });
       dashboard = { process, database: database('dashboard') };
-      await waitUntilReady(process.url, 90_000, () => process.child.exitCode === null);
+      await waitUntilReady(process.url, options.readyTimeoutMs ?? 90_000, () => process.child.exitCode === null);
     }
   } catch (error) {
     await stop();

@@ -13,6 +13,20 @@ export const devRunDir = process.env['HOMEWARD_RUN_DIR'] ?? join(repoRoot, '.run
 // The build (dist/tools/) carries a copy beside the bundle.
 export const devUsersFile = existsSync(join(__dirname, 'dev-users.json')) ? join(__dirname, 'dev-users.json') : join(repoRoot, 'tools/dev-issuer/dev-users.json');
 
+/** The console's default port (CONSOLE_PORT). */
+export const CONSOLE_DEFAULT_PORT = 3005;
+export const consolePort = () => Number(process.env['CONSOLE_PORT'] ?? CONSOLE_DEFAULT_PORT);
+
+/**
+ * The consoles the development issuer lets sign people in: the one on
+ * CONSOLE_PORT, plus DEV_ISSUER_CONSOLE_ORIGINS (comma-separated origins,
+ * e.g. a test's console on a port of its own).
+ */
+export function consoleOrigins(): string[] {
+  const extra = (process.env['DEV_ISSUER_CONSOLE_ORIGINS'] ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return [...new Set([`http://127.0.0.1:${consolePort()}`, ...extra])];
+}
+
 export const devSigningKey = () => loadOrCreateDevSigningKey(devRunDir);
 
 /**

@@ -8,3 +8,4 @@ export { sampleGroup } from './seed-sample';
 export type { ServiceUrls } from './homeward-apis';
 export { type AccessTokenProvider, type Actor } from './api-client';
 export { READERS } from './homeward-apis';
+export { legalChecklist, type RequirementWork } from './legal-checklist';

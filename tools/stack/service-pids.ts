@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { repoRoot, type AppName } from '@homeward/testing';
 
-/** What runs in the background: the services, the dashboard and the development issuer. */
-export type StackProcess = AppName | 'dev-issuer';
+/** What runs in the background: the services, the dashboard, the development issuer and the console. */
+export type StackProcess = AppName | 'dev-issuer' | 'console';
 
 export const runDir = process.env['HOMEWARD_RUN_DIR'] ?? join(repoRoot, '.run');
 const pidFile = (name: StackProcess) => join(runDir, 'pids', `${name}.pid`);

@@ -6,7 +6,7 @@ export * from './authentication.middleware';
 export * from './dev-issuer/dev-signing-key';
 export * from './dev-issuer/dev-users';
 export * from './dev-issuer/dev-token';
-export * from './dev-issuer/dev-issuer.server';
+export * from './dev-issuer/dev-console-client';
 export * from './access-note';
 export * from './policy/permissions';
 export * from './policy/field-policy';
