@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import { CaseRegisteredV1, ProgrammeCreatedV1, Topic } from '@homeward/contracts';
 import { createEventFactory, physicalTopic, toKafkaMessage } from '@homeward/messaging';
-import { actingAs, expectEventually, freePort, launchService, repoRoot, testAuthEnv, testServers, uniqueName, waitUntilReady } from '@homeward/testing';
+import { actingAs, expectEventually, freePort, launchService, repoRoot, TEST_AGENCY, testAuthEnv, testServers, uniqueName, waitUntilReady } from '@homeward/testing';
 
 /**
  * DESIGN "Guarantees": a service stopped with SIGTERM finishes in-flight work
@@ -46,6 +46,8 @@ describe('graceful shutdown of a service process', () => {
       eligibility: { maxAgeAtRegistration: 17, childrenOnly: true },
       escortPolicy: { childrenPerEscort: 5, infantsPerEscort: 1, infantAgeMonths: 24 },
       requirements: ['nationality-verified', 'security-screening'],
+      // A programme without a participant list is open to operators only: the test's agency takes part.
+      participatingAgencies: [TEST_AGENCY],
       createdAt: new Date().toISOString(),
     }, { correlationid: programmeId });
     const registrations = caseIds.map((caseId) =>
